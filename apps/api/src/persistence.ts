@@ -1,0 +1,5 @@
+import type { PersistenceContribution } from '@fluentpro/shared';
+import { authenticationPersistence } from '@fluentpro/authentication';
+
+/** Every context's entities and migrations, for the API, the worker and the migration command. */
+export const persistence: PersistenceContribution[] = [authenticationPersistence];

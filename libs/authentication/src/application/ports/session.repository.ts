@@ -1,0 +1,14 @@
+import type { Session } from '../../domain/session.aggregate';
+
+export abstract class SessionRepository {
+  abstract findById(id: string): Promise<Session | null>;
+  abstract insert(session: Session): Promise<void>;
+  /**
+   * Saves a rotation only if the session still holds `expectedTokenHash` and is not revoked, so two
+   * racing refreshes cannot both rotate. Returns false when another request got there first.
+   */
+  abstract saveRotation(session: Session, expectedTokenHash: string): Promise<boolean>;
+  abstract saveRevocation(session: Session): Promise<void>;
+  /** The cheap check the access-token guard makes on every request. */
+  abstract isActive(id: string, now: Date): Promise<boolean>;
+}

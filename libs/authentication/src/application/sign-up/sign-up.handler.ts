@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ValidationCollector } from '@fluentpro/shared';
+import { DateOfBirth } from '../../domain/date-of-birth.value-object';
+import { Email } from '../../domain/email.value-object';
+import { FullName } from '../../domain/full-name.value-object';
+import { Password } from '../../domain/password.value-object';
+import { AuthenticatedAccount, IdentityProvider } from '../ports/identity-provider';
+import { SignUpCommand } from './sign-up.command';
+
+@Injectable()
+export class SignUpHandler {
+  constructor(
+    private readonly identity: IdentityProvider,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: SignUpCommand): Promise<AuthenticatedAccount> {
+    const errors = new ValidationCollector();
+    const fullName = errors.attempt('full_name', () => FullName.create(command.fullName));
+    const email = errors.attempt('email', () => Email.create(command.email));
+    const password = errors.attempt('password', () => Password.create(command.password));
+    const dateOfBirth = errors.attempt('date_of_birth', () =>
+      DateOfBirth.create(command.dateOfBirth, this.clock.now()),
+    );
+    errors.throwIfAny();
+    return this.identity.signUp(
+      { fullName: fullName!, email: email!, password: password!, dateOfBirth: dateOfBirth! },
+      command.client,
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { IsNull } from 'typeorm';
+import { SessionRepository } from '../../application/ports/session.repository';
+import type { Session } from '../../domain/session.aggregate';
+import { SessionMapper } from './session.mapper';
+import { SessionRecord } from './session.orm-entity';
+
+@Injectable()
+export class TypeOrmSessionRepository extends SessionRepository {
+  constructor(private readonly unitOfWork: TypeOrmUnitOfWork) {
+    super();
+  }
+
+  private get records() {
+    return this.unitOfWork.manager.getRepository(SessionRecord);
+  }
+
+  async findById(id: string): Promise<Session | null> {
+    const record = await this.records.findOneBy({ id });
+    return record ? SessionMapper.toDomain(record) : null;
+  }
+
+  async insert(session: Session): Promise<void> {
+    await this.records.insert(SessionMapper.toRecord(session));
+  }
+
+  async saveRotation(session: Session, expectedTokenHash: string): Promise<boolean> {
+    const { refreshTokenHash, rotatedAt, lastUsedAt } = session.snapshot();
+    const result = await this.records.update(
+      { id: session.id, refreshTokenHash: expectedTokenHash, revokedAt: IsNull() },
+      { refreshTokenHash, rotatedAt, lastUsedAt },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  async saveRevocation(session: Session): Promise<void> {
+    const { revokedAt, revokedReason } = session.snapshot();
+    await this.records.update({ id: session.id, revokedAt: IsNull() }, { revokedAt, revokedReason });
+  }
+
+  async isActive(id: string, now: Date): Promise<boolean> {
+    const record = await this.records.findOne({
+      select: { revokedAt: true, expiresAt: true },
+      where: { id },
+    });
+    return record !== null && record.revokedAt === null && now < record.expiresAt;
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '@fluentpro/shared';
+import type { Principal } from '../../application/ports/identity-provider';
+import { AccessTokenVerifier, VerifiedClaims } from './access-token.verifier';
+
+export const ACCESS_TOKEN_STRATEGY = 'access-token';
+
+/** passport-jwt with the algorithm pinned to RS256, issuer and audience checked, small clock tolerance. */
+@Injectable()
+export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN_STRATEGY) {
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    config: AppConfig,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKeyProvider: verifier.keyProvider,
+      algorithms: ['RS256'],
+      issuer: verifier.issuer,
+      audience: verifier.audience,
+      ignoreExpiration: false,
+      jsonWebTokenOptions: { clockTolerance: config.env.JWT_CLOCK_TOLERANCE_SECONDS, algorithms: ['RS256'] },
+    });
+  }
+
+  async validate(claims: VerifiedClaims): Promise<Principal | false> {
+    return (await this.verifier.toPrincipal(claims)) ?? false;
+  }
+}

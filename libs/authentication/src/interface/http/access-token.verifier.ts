@@ -1,0 +1,20 @@
+import type { SecretOrKeyProvider } from 'passport-jwt';
+import type { Principal } from '../../application/ports/identity-provider';
+
+export interface VerifiedClaims {
+  sub?: string;
+  sid?: string;
+  [claim: string]: unknown;
+}
+
+/**
+ * How the access-token strategy checks a token for the configured identity provider: where the
+ * public key comes from, which issuer and audience to require, and how claims become a Principal
+ * (including the session check that makes logout take effect at once).
+ */
+export abstract class AccessTokenVerifier {
+  abstract readonly issuer: string;
+  abstract readonly audience: string;
+  abstract readonly keyProvider: SecretOrKeyProvider;
+  abstract toPrincipal(claims: VerifiedClaims): Promise<Principal | null>;
+}

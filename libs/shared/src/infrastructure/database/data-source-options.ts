@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import type { PersistenceContribution } from './persistence-contribution';
+
+/**
+ * One description of the database for the API, the worker and the migration command: PostgreSQL when
+ * DATABASE_URL is set, otherwise an SQLite file. Migrations are explicit per dialect; the schema is
+ * never synchronised from the entities.
+ */
+export function buildDataSourceOptions(
+  config: AppConfig,
+  contributions: PersistenceContribution[],
+): DataSourceOptions {
+  const entities = contributions.flatMap((c) => c.entities);
+  const common = {
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (config.env.DATABASE_URL) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.env.DATABASE_URL,
+      ssl: config.env.DATABASE_SSL ? { rejectUnauthorized: true } : false,
+      poolSize: config.env.DATABASE_POOL_SIZE,
+      extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, application_name: 'fluentpro' },
+      migrations: contributions.flatMap((c) => c.migrations.postgres as never[]),
+      migrationsTableName: 'schema_migrations',
+    };
+  }
+  const database = resolve(config.env.SQLITE_PATH);
+  if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+    migrations: contributions.flatMap((c) => c.migrations.sqlite as never[]),
+    migrationsTableName: 'schema_migrations',
+  };
+}

@@ -1,0 +1,61 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@fluentpro/shared';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  request(options: {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    body?: unknown;
+    token?: string;
+    headers?: Record<string, string>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+  }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/** Fast test settings: the argon2 floor of the policy still applies (19 MiB, t=2). */
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+};
+
+/** The real API (Fastify, every module) on a fresh database, driven through Fastify's inject. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...database.env, ...overrides });
+  const app = await createApiApp(config);
+  return {
+    app,
+    config,
+    database,
+    async request({ method, url, body, token, headers = {} }) {
+      const response = await app.inject({
+        method,
+        url,
+        payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+      });
+      let parsed: unknown = response.body;
+      try {
+        parsed = JSON.parse(response.body);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.statusCode, body: parsed, headers: response.headers };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
