@@ -14,3 +14,6 @@ export * from './interface/http/domain-exception.filter';
 export * from './interface/http/validation.pipe';
 export * from './interface/http/validated-field.decorator';
 export * from './interface/http/error-responses';
+export * from './events/integration-event';
+export * from './events/authentication.events';
+export * from './events/onboarding.events';
