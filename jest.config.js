@@ -14,6 +14,7 @@ const common = {
 
 module.exports = {
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     {
       ...common,
