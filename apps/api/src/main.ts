@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     deadline.unref();
     // Connections whose request was in flight at close() stay open (keep-alive) once answered; reap
     // them as they turn idle so the server can close without waiting for clients to hang up.
-    const server = app.getHttpServer() as Server;
+    const server = app.getHttpServer();
     setInterval(() => server.closeIdleConnections(), 50).unref();
     app
       .close()

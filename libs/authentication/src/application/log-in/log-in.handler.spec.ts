@@ -25,7 +25,7 @@ function setup(outcome: 'ok' | 'wrong' | 'locked') {
   };
   const handler = new LogInHandler(
     identity as unknown as IdentityProvider,
-    throttle as unknown as LoginThrottle,
+    throttle,
     clock,
   );
   return { handler, throttle, identity };
