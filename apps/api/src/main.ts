@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigError } from '@fluentpro/shared';
 import { createApiApp } from './bootstrap';

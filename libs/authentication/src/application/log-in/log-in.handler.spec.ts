@@ -1,7 +1,6 @@
 import { Clock, ValidationFailedError } from '@fluentpro/shared';
 import { AccountTemporarilyLockedError, InvalidCredentialsError } from '../../domain/authentication.errors';
 import type { AuthenticatedAccount, IdentityProvider } from '../ports/identity-provider';
-import type { LoginThrottle } from '../ports/login-throttle';
 import { LogInCommand } from './log-in.command';
 import { LogInHandler } from './log-in.handler';
 
@@ -23,11 +22,7 @@ function setup(outcome: 'ok' | 'wrong' | 'locked') {
         : Promise.resolve({ tokens: {}, account: {} } as AuthenticatedAccount),
     ),
   };
-  const handler = new LogInHandler(
-    identity as unknown as IdentityProvider,
-    throttle,
-    clock,
-  );
+  const handler = new LogInHandler(identity as unknown as IdentityProvider, throttle, clock);
   return { handler, throttle, identity };
 }
 
