@@ -35,6 +35,12 @@ describe('AppConfig', () => {
     expect(AppConfig.parse({ HASH_CONCURRENCY: '1' }).hashConcurrency).toBe(1);
   });
 
+  it('requires a configured signing key in production with self-hosted identity', () => {
+    expect(() => AppConfig.parse({ NODE_ENV: 'production' })).toThrow(
+      /JWT_PRIVATE_KEY: is required in production/,
+    );
+  });
+
   it('accepts PEM keys with escaped newlines', () => {
     const config = AppConfig.parse({
       JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
