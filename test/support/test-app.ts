@@ -15,6 +15,8 @@ export interface TestApp {
     headers?: Record<string, string>;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  /** Listens on a random local port (for WebSocket suites); returns the base URLs. */
+  listen(): Promise<{ http: string; ws: string }>;
   close(): Promise<void>;
 }
 
@@ -25,9 +27,15 @@ export const TEST_ENV: Record<string, string> = {
   AUTH_RATE_LIMIT_PER_MINUTE: '100000',
 };
 
-/** The real API (Fastify, every module) on a fresh database, driven through Fastify's inject. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real API (Fastify, every module) on a fresh database, driven through Fastify's inject. Pass
+ * `database` to start a second instance on the same database (it is then left for its owner to drop).
+ */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...database.env, ...overrides });
   const app = await createApiApp(config);
   return {
@@ -53,9 +61,14 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
       }
       return { status: response.statusCode, body: parsed, headers: response.headers };
     },
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.getHttpServer().address() as { port: number };
+      return { http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };
+    },
     async close() {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

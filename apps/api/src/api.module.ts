@@ -1,9 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, ConfigModule, DatabaseModule, DomainExceptionFilter } from '@fluentpro/shared';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  DomainExceptionFilter,
+  RealtimeModule,
+} from '@fluentpro/shared';
+import { AdministrationModule } from '@fluentpro/administration';
 import { AuthenticationModule } from '@fluentpro/authentication';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
+import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 
 @Module({})
 export class ApiModule {
@@ -13,7 +21,12 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
+        RealtimeModule,
         AuthenticationModule,
+        // At merge: AdministrationModule.register({ imports: [OnboardingModule, EventsModule] }) binds
+        // OnboardingStateQuery and DeadLetterStore (docs/admin.md).
+        AdministrationModule.register(),
+        RealtimeGatewayModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { AppConfig, createValidationPipe } from '@fluentpro/shared';
 import { ApiModule } from './api.module';
+import { RealtimeWsAdapter } from './realtime/realtime-ws.adapter';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -53,12 +54,18 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.setGlobalPrefix('api', { exclude: UNPREFIXED });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
+  // WebSocket gateway at /ws on the same HTTP server (docs/realtime.md).
+  app.useWebSocketAdapter(new RealtimeWsAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('FluentPro API')
-      .setDescription('Authentication and onboarding for the FluentPro business-English app.')
+      .setDescription(
+        'Authentication and onboarding for the FluentPro business-English app. Admin routes (tag ' +
+          '"Admin") need the access token of an account with the admin role: log in, then Authorize. ' +
+          'Real-time events: WebSocket at /ws (see docs/realtime.md).',
+      )
       .setVersion('1.0.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),

@@ -3,7 +3,14 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '@fluentpro/shared';
+import { AccountAdministration } from './application/account-administration';
+import { ChangePasswordHandler } from './application/change-password/change-password.handler';
+import { ChangeRoleHandler } from './application/change-role/change-role.handler';
+import { CreateAdminHandler } from './application/create-admin/create-admin.handler';
+import { DeactivateAccountHandler } from './application/deactivate-account/deactivate-account.handler';
+import { GetAccountHandler } from './application/get-account/get-account.handler';
 import { GetProfileHandler } from './application/get-profile/get-profile.handler';
+import { ListSessionsHandler } from './application/list-sessions/list-sessions.handler';
 import { LogInHandler } from './application/log-in/log-in.handler';
 import { LogOutHandler } from './application/log-out/log-out.handler';
 import { IdentityProvider } from './application/ports/identity-provider';
@@ -11,7 +18,13 @@ import { LoginThrottle } from './application/ports/login-throttle';
 import { PasswordHasher } from './application/ports/password-hasher';
 import { SessionRepository } from './application/ports/session.repository';
 import { UserAccountRepository } from './application/ports/user-account.repository';
+import { ReactivateAccountHandler } from './application/reactivate-account/reactivate-account.handler';
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler';
+import { RequireAdminHandler } from './application/require-admin/require-admin.handler';
+import { RevokeAllSessionsHandler } from './application/revoke-all-sessions/revoke-all-sessions.handler';
+import { RevokeSessionHandler } from './application/revoke-session/revoke-session.handler';
+import { SearchAccountsHandler } from './application/search-accounts/search-accounts.handler';
+import { SessionRevocation } from './application/session-revocation';
 import { SignUpHandler } from './application/sign-up/sign-up.handler';
 import { UpdateProfileHandler } from './application/update-profile/update-profile.handler';
 import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-hosted-access-token.verifier';
@@ -24,10 +37,13 @@ import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-
 import { RefreshTokenCodec } from './infrastructure/security/refresh-token-codec';
 import { SigningKeys } from './infrastructure/security/signing-keys';
 import { AccessTokenGuard } from './interface/http/access-token.guard';
+import { AdminGuard } from './interface/http/admin.guard';
 import { AccessTokenStrategy } from './interface/http/access-token.strategy';
 import { AccessTokenVerifier } from './interface/http/access-token.verifier';
 import { AuthController } from './interface/http/auth.controller';
 import { JwksController } from './interface/http/jwks.controller';
+import { SessionsController } from './interface/http/sessions.controller';
+import { SocketAuthenticator } from './interface/realtime/socket-authenticator';
 
 /** Accounts, credentials, sessions and tokens. Per-address limits share Redis across processes when configured. */
 @Module({
@@ -42,7 +58,7 @@ import { JwksController } from './interface/http/jwks.controller';
       }),
     }),
   ],
-  controllers: [AuthController, JwksController],
+  controllers: [AuthController, SessionsController, JwksController],
   providers: [
     SignUpHandler,
     LogInHandler,
@@ -50,6 +66,19 @@ import { JwksController } from './interface/http/jwks.controller';
     LogOutHandler,
     GetProfileHandler,
     UpdateProfileHandler,
+    SessionRevocation,
+    ListSessionsHandler,
+    RevokeSessionHandler,
+    RevokeAllSessionsHandler,
+    ChangePasswordHandler,
+    SearchAccountsHandler,
+    GetAccountHandler,
+    DeactivateAccountHandler,
+    ReactivateAccountHandler,
+    CreateAdminHandler,
+    ChangeRoleHandler,
+    RequireAdminHandler,
+    AccountAdministration,
     { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
     { provide: SessionRepository, useClass: TypeOrmSessionRepository },
     { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
@@ -69,7 +98,17 @@ import { JwksController } from './interface/http/jwks.controller';
     { provide: AccessTokenVerifier, useClass: SelfHostedAccessTokenVerifier },
     AccessTokenStrategy,
     AccessTokenGuard,
+    AdminGuard,
+    SocketAuthenticator,
   ],
-  exports: [AccessTokenGuard, AccessTokenStrategy, PassportModule],
+  exports: [
+    AccessTokenGuard,
+    AccessTokenStrategy,
+    PassportModule,
+    AdminGuard,
+    RequireAdminHandler,
+    AccountAdministration,
+    SocketAuthenticator,
+  ],
 })
 export class AuthenticationModule {}

@@ -1,7 +1,10 @@
 // Shared kernel: the only door into libs/shared.
 export * from './domain/domain-error';
 export * from './domain/clock';
+export * from './domain/uuid';
 export * from './application/unit-of-work';
+export * from './application/onboarding-state.query';
+export * from './application/dead-letter-store';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './infrastructure/database/persistence-contribution';
@@ -17,3 +20,7 @@ export * from './interface/http/error-responses';
 export * from './events/integration-event';
 export * from './events/authentication.events';
 export * from './events/onboarding.events';
+export * from './realtime/realtime-event';
+export * from './realtime/realtime-publisher';
+export * from './infrastructure/realtime/realtime-bus';
+export * from './infrastructure/realtime/realtime.module';

@@ -1,4 +1,4 @@
-import type { UserAccount } from '../domain/user-account.aggregate';
+import type { AccountRole, UserAccount } from '../domain/user-account.aggregate';
 
 export interface UserView {
   id: string;
@@ -26,5 +26,21 @@ export function toProfileView(account: UserAccount): ProfileView {
     ...toUserView(account),
     created_at: account.createdAt.toISOString(),
     updated_at: account.updatedAt.toISOString(),
+  };
+}
+
+/** What an admin sees of an account. */
+export interface AdminAccountView extends ProfileView {
+  role: AccountRole;
+  is_active: boolean;
+  deactivated_at: string | null;
+}
+
+export function toAdminAccountView(account: UserAccount): AdminAccountView {
+  return {
+    ...toProfileView(account),
+    role: account.role,
+    is_active: account.isActive,
+    deactivated_at: account.deactivatedAt?.toISOString() ?? null,
   };
 }

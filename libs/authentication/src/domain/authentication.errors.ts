@@ -1,4 +1,10 @@
-import { ConflictError, TooManyRequestsError, UnauthenticatedError } from '@fluentpro/shared';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+} from '@fluentpro/shared';
 
 export class EmailAlreadyRegisteredError extends ConflictError {
   override readonly code = 'AUTH.EMAIL_TAKEN';
@@ -38,5 +44,57 @@ export class AccountTemporarilyLockedError extends TooManyRequestsError {
 
   constructor(retryAfterSeconds: number) {
     super(retryAfterSeconds, 'Too many failed login attempts. Try again later.');
+  }
+}
+
+/** Told only after the password has been verified, so it reveals nothing to a guesser. */
+export class AccountDeactivatedError extends ForbiddenError {
+  override readonly code = 'AUTH.ACCOUNT_DEACTIVATED';
+
+  constructor() {
+    super('This account has been deactivated', 'Account deactivated');
+  }
+}
+
+export class AdminRoleRequiredError extends ForbiddenError {
+  override readonly code = 'AUTH.ADMIN_REQUIRED';
+
+  constructor() {
+    super('This action requires the admin role');
+  }
+}
+
+export class SessionNotFoundError extends NotFoundError {
+  override readonly code = 'AUTH.SESSION_NOT_FOUND';
+
+  constructor() {
+    super('Session not found', 'No active session with this id belongs to this account');
+  }
+}
+
+export class UserNotFoundError extends NotFoundError {
+  override readonly code = 'AUTH.USER_NOT_FOUND';
+
+  constructor() {
+    super('User not found', 'No user has this id or email');
+  }
+}
+
+export class PasswordManagedElsewhereError extends ConflictError {
+  override readonly code = 'AUTH.PASSWORD_MANAGED_ELSEWHERE';
+
+  constructor() {
+    super(
+      'Password managed elsewhere',
+      'This account signs in through an external identity provider; change the password there',
+    );
+  }
+}
+
+export class CannotDeactivateOwnAccountError extends ConflictError {
+  override readonly code = 'AUTH.CANNOT_DEACTIVATE_SELF';
+
+  constructor() {
+    super('Cannot deactivate own account', 'An admin cannot deactivate their own account');
   }
 }

@@ -16,7 +16,15 @@ export interface SessionState {
   ipAddress: string | null;
 }
 
-export type RevocationReason = 'logout' | 'refresh-token-reuse' | 'provider-logout';
+export type RevocationReason =
+  | 'logout'
+  | 'logout-all'
+  | 'refresh-token-reuse'
+  | 'provider-logout'
+  | 'revoked-by-user'
+  | 'password-changed'
+  | 'account-deactivated'
+  | 'revoked-by-admin';
 
 /**
  * What a presented refresh token is to this session, given how many rotations behind the current one

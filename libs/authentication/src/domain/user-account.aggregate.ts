@@ -4,6 +4,10 @@ import { DateOfBirth } from './date-of-birth.value-object';
 import { Email } from './email.value-object';
 import { FullName } from './full-name.value-object';
 
+/** What an account may do: every account is a `user`; `admin` opens the admin API (set by the CLI only). */
+export const ACCOUNT_ROLES = ['user', 'admin'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 export interface UserAccountState {
   id: string;
   email: Email;
@@ -13,6 +17,9 @@ export interface UserAccountState {
   passwordHash: string | null;
   /** The external identity provider's subject (Auth0 `sub`), when there is one. */
   externalId: string | null;
+  role: AccountRole;
+  /** Set while an admin has deactivated the account: no login, no refresh, no session. */
+  deactivatedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,6 +33,7 @@ export interface ProfileChanges {
 export class UserAccount {
   private constructor(private state: UserAccountState) {}
 
+  /** A new account always has the `user` role; only `changeRole` (CLI) makes an admin. */
   static register(input: {
     email: Email;
     fullName: FullName;
@@ -41,6 +49,8 @@ export class UserAccount {
       dateOfBirth: input.dateOfBirth,
       passwordHash: input.passwordHash,
       externalId: input.externalId ?? null,
+      role: 'user',
+      deactivatedAt: null,
       createdAt: input.now,
       updatedAt: input.now,
     });
@@ -70,6 +80,31 @@ export class UserAccount {
     };
   }
 
+  changePasswordHash(passwordHash: string, now: Date): void {
+    this.state = { ...this.state, passwordHash, updatedAt: now };
+  }
+
+  /** Returns false when the account already had this role. */
+  changeRole(role: AccountRole, now: Date): boolean {
+    if (this.state.role === role) return false;
+    this.state = { ...this.state, role, updatedAt: now };
+    return true;
+  }
+
+  /** Returns false when the account was already deactivated (its sessions are ended by the caller). */
+  deactivate(now: Date): boolean {
+    if (this.state.deactivatedAt !== null) return false;
+    this.state = { ...this.state, deactivatedAt: now, updatedAt: now };
+    return true;
+  }
+
+  /** Returns false when the account was active. */
+  reactivate(now: Date): boolean {
+    if (this.state.deactivatedAt === null) return false;
+    this.state = { ...this.state, deactivatedAt: null, updatedAt: now };
+    return true;
+  }
+
   get id(): string {
     return this.state.id;
   }
@@ -87,6 +122,18 @@ export class UserAccount {
   }
   get externalId(): string | null {
     return this.state.externalId;
+  }
+  get role(): AccountRole {
+    return this.state.role;
+  }
+  get isAdmin(): boolean {
+    return this.state.role === 'admin';
+  }
+  get isActive(): boolean {
+    return this.state.deactivatedAt === null;
+  }
+  get deactivatedAt(): Date | null {
+    return this.state.deactivatedAt;
   }
   get createdAt(): Date {
     return this.state.createdAt;

@@ -4,4 +4,11 @@
  */
 export abstract class UnitOfWork {
   abstract run<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Runs `effect` once the current transaction has committed (at once when there is none); never
+   * when it rolls back. For best-effort notifications that must not announce what did not happen,
+   * such as closing the WebSocket of a revoked session. A failing effect is logged, not rethrown.
+   */
+  abstract afterCommit(effect: () => Promise<void> | void): void;
 }

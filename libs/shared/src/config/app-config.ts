@@ -63,6 +63,14 @@ export const configSchema = z
     LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86_400).default(30),
     LOGIN_LOCKOUT_MAX_SECONDS: int(1, 7 * 86_400).default(15 * 60),
     AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
+
+    // --- Realtime: WebSocket gateway at /ws, fan-out through Redis (issue 7) ---
+    REALTIME_AUTH_TIMEOUT_MS: int(100, 60_000).default(5000),
+    REALTIME_HEARTBEAT_INTERVAL_MS: int(500, 300_000).default(30_000),
+    REALTIME_MAX_MESSAGE_BYTES: int(256, 1024 * 1024).default(64 * 1024),
+    REALTIME_MAX_BUFFERED_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+    REALTIME_MAX_CONNECTIONS_PER_USER: int(1, 1000).default(5),
+    REALTIME_REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default('fluentpro:realtime:'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.IDENTITY_PROVIDER === 'self-hosted' && !env.JWT_PRIVATE_KEY) {
@@ -78,6 +86,13 @@ export const configSchema = z
         code: 'custom',
         path: ['LOGIN_LOCKOUT_MAX_SECONDS'],
         message: 'must be at least LOGIN_LOCKOUT_BASE_SECONDS',
+      });
+    }
+    if (env.REALTIME_MAX_BUFFERED_BYTES < env.REALTIME_MAX_MESSAGE_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REALTIME_MAX_BUFFERED_BYTES'],
+        message: 'must be at least REALTIME_MAX_MESSAGE_BYTES',
       });
     }
   });

@@ -55,6 +55,18 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** The caller is known but not allowed to do this (a non-admin on an admin route, a deactivated account). */
+export class ForbiddenError extends DomainError {
+  readonly code: string = 'FORBIDDEN';
+
+  constructor(
+    message = 'You do not have permission to perform this action',
+    readonly title = 'Forbidden',
+  ) {
+    super(message);
+  }
+}
+
 export class ConflictError extends DomainError {
   readonly code: string = 'CONFLICT';
 

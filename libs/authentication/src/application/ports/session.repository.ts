@@ -11,4 +11,8 @@ export abstract class SessionRepository {
   abstract saveRevocation(session: Session): Promise<void>;
   /** The cheap check the access-token guard makes on every request. */
   abstract isActive(id: string, now: Date): Promise<boolean>;
+  /** The user's unrevoked, unexpired sessions, most recently used first. */
+  abstract listActiveByUser(userId: string, now: Date): Promise<Session[]>;
+  /** Which of `ids` are still active (one query for all the sockets of a process). */
+  abstract findActiveIds(ids: string[], now: Date): Promise<Set<string>>;
 }

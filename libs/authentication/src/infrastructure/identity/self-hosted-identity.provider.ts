@@ -11,7 +11,9 @@ import {
 import { PasswordHasher } from '../../application/ports/password-hasher';
 import { SessionRepository } from '../../application/ports/session.repository';
 import { UserAccountRepository } from '../../application/ports/user-account.repository';
+import { SessionRevocation } from '../../application/session-revocation';
 import {
+  AccountDeactivatedError,
   EmailAlreadyRegisteredError,
   InvalidCredentialsError,
   InvalidRefreshTokenError,
@@ -33,6 +35,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenCodec,
+    private readonly revocation: SessionRevocation,
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -60,6 +63,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     // Always one argon2 verification, against a dummy hash when the account is unknown.
     const valid = await this.hasher.verify(account?.passwordHash ?? null, password);
     if (!account || !valid) throw new InvalidCredentialsError();
+    if (!account.isActive) throw new AccountDeactivatedError();
     const secret = this.refreshTokens.newSecret();
     const session = this.newSession(account.id, secret, client, this.clock.now());
     await this.unitOfWork.run(() => this.sessions.insert(session));
@@ -86,8 +90,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
         case 'predecessor-within-reuse-interval':
           return this.tokenPair(session, this.refreshTokens.successor(parsed.secret));
         case 'reused':
-          session.revoke('refresh-token-reuse', now);
-          await this.unitOfWork.run(() => this.sessions.saveRevocation(session));
+          await this.revocation.revoke([session], 'refresh-token-reuse', now);
           throw new InvalidRefreshTokenError();
         case 'foreign':
           throw new InvalidRefreshTokenError();
@@ -109,11 +112,10 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
       const ownsOther =
         other?.userId === principal.userId &&
         this.refreshTokens.generationsBehind(parsed!.secret, other.refreshTokenHash) !== null;
-      for (const session of [current, ownsOther ? other : null]) {
-        if (!session || session.userId !== principal.userId) continue;
-        session.revoke('logout', now);
-        await this.sessions.saveRevocation(session);
-      }
+      const ending = [current, ownsOther ? other : null].filter(
+        (session): session is Session => session !== null && session.userId === principal.userId,
+      );
+      await this.revocation.revoke(ending, 'logout', now);
     });
   }
 

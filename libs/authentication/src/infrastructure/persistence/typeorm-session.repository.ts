@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TypeOrmUnitOfWork } from '@fluentpro/shared';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { SessionRepository } from '../../application/ports/session.repository';
 import type { Session } from '../../domain/session.aggregate';
 import { SessionMapper } from './session.mapper';
@@ -45,5 +45,26 @@ export class TypeOrmSessionRepository extends SessionRepository {
       where: { id },
     });
     return record !== null && record.revokedAt === null && now < record.expiresAt;
+  }
+
+  async listActiveByUser(userId: string, now: Date): Promise<Session[]> {
+    const records = await this.records.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { lastUsedAt: 'DESC', createdAt: 'DESC' },
+    });
+    // Expiry is compared here rather than in SQL: SQLite keeps timestamps as text.
+    return records.filter((record) => now < record.expiresAt).map((record) => SessionMapper.toDomain(record));
+  }
+
+  async findActiveIds(ids: string[], now: Date): Promise<Set<string>> {
+    const active = new Set<string>();
+    for (let start = 0; start < ids.length; start += 500) {
+      const records = await this.records.find({
+        select: { id: true, expiresAt: true },
+        where: { id: In(ids.slice(start, start + 500)), revokedAt: IsNull() },
+      });
+      for (const record of records) if (now < record.expiresAt) active.add(record.id);
+    }
+    return active;
   }
 }

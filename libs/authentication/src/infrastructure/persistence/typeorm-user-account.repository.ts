@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, TypeOrmUnitOfWork } from '@fluentpro/shared';
-import { UserAccountRepository } from '../../application/ports/user-account.repository';
+import { AccountSearch, UserAccountRepository } from '../../application/ports/user-account.repository';
 import { EmailAlreadyRegisteredError } from '../../domain/authentication.errors';
 import type { UserAccount } from '../../domain/user-account.aggregate';
 import { UserAccountMapper } from './user-account.mapper';
@@ -51,5 +51,26 @@ export class TypeOrmUserAccountRepository extends UserAccountRepository {
 
   async delete(id: string): Promise<void> {
     await this.records.delete({ id });
+  }
+
+  async search(criteria: AccountSearch): Promise<{ accounts: UserAccount[]; total: number }> {
+    const query = this.records.createQueryBuilder('account');
+    if (criteria.text) {
+      const pattern = `%${criteria.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        `(lower(account.email) LIKE :pattern ESCAPE '\\' OR lower(account.fullName) LIKE :pattern ESCAPE '\\')`,
+        { pattern },
+      );
+    }
+    if (criteria.role) query.andWhere('account.role = :role', { role: criteria.role });
+    if (criteria.active !== undefined)
+      query.andWhere(criteria.active ? 'account.deactivatedAt IS NULL' : 'account.deactivatedAt IS NOT NULL');
+    const [records, total] = await query
+      .orderBy('account.createdAt', 'DESC')
+      .addOrderBy('account.id', 'DESC')
+      .offset(criteria.offset)
+      .limit(criteria.limit)
+      .getManyAndCount();
+    return { accounts: records.map((record) => UserAccountMapper.toDomain(record)), total };
   }
 }

@@ -13,6 +13,8 @@ export const UserAccountMapper = {
       dateOfBirth: DateOfBirth.fromStored(record.dateOfBirth),
       passwordHash: record.passwordHash,
       externalId: record.externalId,
+      role: record.role,
+      deactivatedAt: record.deactivatedAt,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     });
@@ -27,6 +29,8 @@ export const UserAccountMapper = {
       dateOfBirth: state.dateOfBirth.value,
       passwordHash: state.passwordHash,
       externalId: state.externalId,
+      role: state.role,
+      deactivatedAt: state.deactivatedAt,
       createdAt: state.createdAt,
       updatedAt: state.updatedAt,
     });

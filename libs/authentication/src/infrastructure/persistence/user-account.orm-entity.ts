@@ -20,6 +20,12 @@ export class UserAccountRecord {
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
+  @Column({ type: 'varchar', length: 16, default: 'user' })
+  role: 'user' | 'admin';
+
+  @Column({ name: 'deactivated_at', nullable: true, type: Date })
+  deactivatedAt: Date | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

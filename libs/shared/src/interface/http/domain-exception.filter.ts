@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ConflictError,
   DomainError,
+  ForbiddenError,
   NotFoundError,
   ServiceUnavailableError,
   TooManyRequestsError,
@@ -23,6 +24,8 @@ function mapDomainError(error: DomainError): Mapped | undefined {
   }
   if (error instanceof UnauthenticatedError)
     return { status: 401, body: { error: error.title, message: error.message } };
+  if (error instanceof ForbiddenError)
+    return { status: 403, body: { error: error.title, message: error.message } };
   if (error instanceof NotFoundError)
     return { status: 404, body: { error: error.title, message: error.message } };
   if (error instanceof ConflictError)

@@ -28,6 +28,10 @@ const EXAMPLES: Record<number, { description: string; example: object }> = {
     description: 'Missing, invalid, expired or revoked credentials',
     example: { error: 'Invalid credentials', message: 'Email or password is incorrect' },
   },
+  403: {
+    description: 'Authenticated but not allowed (admin routes: the caller is not an admin)',
+    example: { error: 'Forbidden', message: 'This action requires the admin role' },
+  },
   404: { description: 'Not found', example: { error: 'Not found', message: 'Resource not found' } },
   409: {
     description: 'Conflict',

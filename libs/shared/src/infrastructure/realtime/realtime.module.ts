@@ -1,0 +1,32 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { RealtimePublisher } from '../../realtime/realtime-publisher';
+import { InProcessRealtimeBus } from './in-process-realtime-bus';
+import { RealtimeBus } from './realtime-bus';
+import { RedisRealtimeBus } from './redis-realtime-bus';
+
+/**
+ * Provides RealtimePublisher to every module (and RealtimeBus to the WebSocket gateway): Redis
+ * pub/sub when REDIS_URL is set, in-process otherwise. Imported by every process that publishes
+ * (API, worker, CLI).
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: RealtimeBus,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): RealtimeBus =>
+        config.env.REDIS_URL
+          ? new RedisRealtimeBus(
+              config.env.REDIS_URL,
+              config.env.REALTIME_REDIS_CHANNEL_PREFIX,
+              config.env.REALTIME_MAX_MESSAGE_BYTES,
+            )
+          : new InProcessRealtimeBus(config.env.REALTIME_MAX_MESSAGE_BYTES),
+    },
+    { provide: RealtimePublisher, useExisting: RealtimeBus },
+  ],
+  exports: [RealtimeBus, RealtimePublisher],
+})
+export class RealtimeModule {}
