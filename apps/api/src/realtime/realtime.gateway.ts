@@ -43,9 +43,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     this.heartbeat.unref();
   }
 
-  /** Open sockets of this process (all users), for tests and metrics. */
-  get connectionCount(): number {
-    return this.connections.size;
+  /** Open, authenticated sockets of this process (of one user, or of all), for tests and metrics. */
+  openSocketCount(userId?: string): number {
+    const sockets = userId ? [...(this.byUser.get(userId) ?? [])] : [...this.connections.keys()];
+    return sockets.filter((connection) => connection.principal && connection.isOpen).length;
   }
 
   handleConnection(socket: WebSocket, request: IncomingMessage): void {
@@ -222,7 +223,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       const active = await this.authenticator.activeSessions([...new Set(checked.map(([, id]) => id))]);
       for (const [connection, sessionId] of checked) {
         if (connection.principal?.sessionId === sessionId && !active.has(sessionId))
-          connection.close(CLOSE_CODES.sessionRevoked, 'Session revoked');
+          connection.close(CLOSE_CODES.sessionRevoked, 'Session no longer active');
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'Rechecking the sessions of open sockets failed');

@@ -66,7 +66,7 @@ export const configSchema = z
 
     // --- Realtime: WebSocket gateway at /ws, fan-out through Redis (issue 7) ---
     REALTIME_AUTH_TIMEOUT_MS: int(100, 60_000).default(5000),
-    REALTIME_HEARTBEAT_INTERVAL_MS: int(500, 300_000).default(30_000),
+    REALTIME_HEARTBEAT_INTERVAL_MS: int(100, 300_000).default(30_000),
     REALTIME_MAX_MESSAGE_BYTES: int(256, 1024 * 1024).default(64 * 1024),
     REALTIME_MAX_BUFFERED_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
     REALTIME_MAX_CONNECTIONS_PER_USER: int(1, 1000).default(5),
