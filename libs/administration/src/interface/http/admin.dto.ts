@@ -86,11 +86,15 @@ export class AdminUserResponse {
   @ApiProperty({ example: '2026-01-01T10:00:00.000Z' }) updated_at: string;
 }
 
-export class AdminUserListResponse {
-  @ApiProperty({ type: [AdminUserResponse] }) items: AdminUserResponse[];
+/** Paging fields of every list answer; `items` is declared by each list. */
+class PageResponse {
   @ApiProperty({ example: 1 }) page: number;
   @ApiProperty({ example: 20 }) page_size: number;
-  @ApiProperty({ example: 42 }) total: number;
+  @ApiProperty({ example: 42, description: 'Matching items on all pages' }) total: number;
+}
+
+export class AdminUserListResponse extends PageResponse {
+  @ApiProperty({ type: [AdminUserResponse] }) items: AdminUserResponse[];
 }
 
 export class OnboardingStateResponse {
@@ -149,11 +153,8 @@ export class DeadLetteredJobResponse {
   @ApiProperty({ example: '2026-01-01T10:00:00.000Z' }) failed_at: string;
 }
 
-export class DeadLetteredJobListResponse {
+export class DeadLetteredJobListResponse extends PageResponse {
   @ApiProperty({ type: [DeadLetteredJobResponse] }) items: DeadLetteredJobResponse[];
-  @ApiProperty({ example: 1 }) page: number;
-  @ApiProperty({ example: 20 }) page_size: number;
-  @ApiProperty({ example: 0 }) total: number;
 }
 
 export class AuditLogEntryResponse {
@@ -170,9 +171,6 @@ export class AuditLogEntryResponse {
   @ApiProperty({ example: { reason: 'Spam', sessions_revoked: 2 } }) details: Record<string, unknown>;
 }
 
-export class AuditLogResponse {
+export class AuditLogResponse extends PageResponse {
   @ApiProperty({ type: [AuditLogEntryResponse] }) items: AuditLogEntryResponse[];
-  @ApiProperty({ example: 1 }) page: number;
-  @ApiProperty({ example: 20 }) page_size: number;
-  @ApiProperty({ example: 3 }) total: number;
 }
