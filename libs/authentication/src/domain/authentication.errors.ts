@@ -52,7 +52,7 @@ export class AccountDeactivatedError extends ForbiddenError {
   override readonly code = 'AUTH.ACCOUNT_DEACTIVATED';
 
   constructor() {
-    super('This account has been deactivated', 'Account deactivated');
+    super('Account deactivated', 'This account has been deactivated');
   }
 }
 
@@ -60,7 +60,7 @@ export class AdminRoleRequiredError extends ForbiddenError {
   override readonly code = 'AUTH.ADMIN_REQUIRED';
 
   constructor() {
-    super('This action requires the admin role');
+    super('Forbidden', 'This action requires the admin role');
   }
 }
 

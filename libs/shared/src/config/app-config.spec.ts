@@ -47,4 +47,16 @@ describe('AppConfig', () => {
     });
     expect(config.env.JWT_PRIVATE_KEY).toBe('-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----');
   });
+
+  it('has realtime defaults and keeps the send queue at least one message large', () => {
+    const config = AppConfig.parse({});
+    expect(config.env.REALTIME_MAX_CONNECTIONS_PER_USER).toBe(5);
+    expect(config.env.REALTIME_REDIS_CHANNEL_PREFIX).toBe('fluentpro:realtime:');
+    expect(config.env.REALTIME_MAX_BUFFERED_BYTES).toBeGreaterThanOrEqual(
+      config.env.REALTIME_MAX_MESSAGE_BYTES,
+    );
+    expect(() =>
+      AppConfig.parse({ REALTIME_MAX_MESSAGE_BYTES: '65536', REALTIME_MAX_BUFFERED_BYTES: '4096' }),
+    ).toThrow(/REALTIME_MAX_BUFFERED_BYTES: must be at least REALTIME_MAX_MESSAGE_BYTES/);
+  });
 });

@@ -67,7 +67,7 @@ export const configSchema = z
     // --- Realtime: WebSocket gateway at /ws, fan-out through Redis (issue 7) ---
     REALTIME_AUTH_TIMEOUT_MS: int(100, 60_000).default(5000),
     REALTIME_HEARTBEAT_INTERVAL_MS: int(100, 300_000).default(30_000),
-    REALTIME_MAX_MESSAGE_BYTES: int(256, 1024 * 1024).default(64 * 1024),
+    REALTIME_MAX_MESSAGE_BYTES: int(4096, 1024 * 1024).default(64 * 1024),
     REALTIME_MAX_BUFFERED_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
     REALTIME_MAX_CONNECTIONS_PER_USER: int(1, 1000).default(5),
     REALTIME_REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default('fluentpro:realtime:'),

@@ -60,8 +60,8 @@ export class ForbiddenError extends DomainError {
   readonly code: string = 'FORBIDDEN';
 
   constructor(
-    message = 'You do not have permission to perform this action',
     readonly title = 'Forbidden',
+    message = 'You do not have permission to perform this action',
   ) {
     super(message);
   }
