@@ -11,6 +11,8 @@ import { RealtimeConnection } from './realtime-connection';
 const SESSION_REVOKED_PREFIX = `{"type":"${REALTIME_EVENTS.sessionRevoked}"`;
 /** Longest a shutdown waits for clients to acknowledge the 1001 close. */
 const SHUTDOWN_GRACE_MS = 1000;
+/** setTimeout's largest delay (2^31 - 1 ms); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface ConnectionState {
   authTimer: NodeJS.Timeout | null;
@@ -167,10 +169,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         if (!connection.isOpen) return void (await this.unsubscribe(state));
       }
       connection.principal = principal;
-      connection.cancel(state.expiryTimer);
-      state.expiryTimer = connection.after(Math.max(0, principal.expiresAt.getTime() - Date.now()), () =>
-        connection.close(CLOSE_CODES.invalidToken, 'Access token expired'),
-      );
+      this.closeAtExpiry(connection, state);
       connection.sendJson({
         type: 'ready',
         data: {
@@ -186,6 +185,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     } finally {
       state.authenticating = false;
     }
+  }
+
+  /** Closes the socket with 4401 when its token expires (in steps: timers cannot wait past ~24.8 days). */
+  private closeAtExpiry(connection: RealtimeConnection, state: ConnectionState): void {
+    connection.cancel(state.expiryTimer);
+    const remaining = (connection.principal?.expiresAt.getTime() ?? 0) - Date.now();
+    state.expiryTimer =
+      remaining > MAX_TIMER_MS
+        ? connection.after(MAX_TIMER_MS, () => this.closeAtExpiry(connection, state))
+        : connection.after(Math.max(0, remaining), () =>
+            connection.close(CLOSE_CODES.invalidToken, 'Access token expired'),
+          );
   }
 
   private deliver(connection: RealtimeConnection, message: string): void {
