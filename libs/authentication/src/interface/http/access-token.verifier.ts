@@ -16,5 +16,6 @@ export abstract class AccessTokenVerifier {
   abstract readonly issuer: string;
   abstract readonly audience: string;
   abstract readonly keyProvider: SecretOrKeyProvider;
-  abstract toPrincipal(claims: VerifiedClaims): Promise<Principal | null>;
+  /** `rawToken` is the verified token itself, for providers that recognise tokens they issued. */
+  abstract toPrincipal(claims: VerifiedClaims, rawToken: string): Promise<Principal | null>;
 }
