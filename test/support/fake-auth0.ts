@@ -43,6 +43,8 @@ export interface FakeAuth0Options {
   /** Consecutive failed logins after which brute-force protection blocks the user. */
   bruteForceLimit?: number;
   accessTokenLifetimeSeconds?: number;
+  /** Fixes `iat` (seconds), to reproduce two tokens issued within the same second. */
+  issuedAt?: number | null;
 }
 
 interface SigningKey {
@@ -109,6 +111,7 @@ export class FakeAuth0 {
       reuseIntervalSeconds: 10,
       bruteForceLimit: 10,
       accessTokenLifetimeSeconds: 3600,
+      issuedAt: null,
       ...options,
     };
   }
@@ -173,7 +176,7 @@ export class FakeAuth0 {
 
   /** An access token for `sub` signed with `key` (the current one by default), claims overridable. */
   accessToken(sub: string, claims: Record<string, unknown> = {}, key: SigningKey = this.keys[0]): string {
-    const now = Math.floor(Date.now() / 1000);
+    const now = this.options.issuedAt ?? Math.floor(Date.now() / 1000);
     return sign(
       {
         iss: `https://${this.domain}/`,
@@ -211,10 +214,8 @@ export class FakeAuth0 {
     const grantType = typeof body.grant_type === 'string' ? body.grant_type : undefined;
     this.calls.push({ method: request.method ?? 'GET', path, grantType });
     const delay = [...this.delays].find(([prefix]) => prefix === '*' || path.startsWith(prefix))?.[1];
-    if (delay) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      if (response.destroyed || request.destroyed) return;
-    }
+    // Like a real server, work finishes even when the client gave up waiting; only the answer is lost.
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const forced =
       (grantType ? this.forced.get(grantType) : undefined) ??
       [...this.forced].find(([prefix]) => prefix.startsWith('/') && path.startsWith(prefix))?.[1];

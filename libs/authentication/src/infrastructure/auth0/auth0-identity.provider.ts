@@ -169,15 +169,16 @@ export class Auth0IdentityProvider extends IdentityProvider {
         known && known.sessionId !== principal.sessionId
           ? await this.sessions.findById(known.sessionId)
           : null;
-      // The refresh token's own session ends too, if it is the caller's.
-      for (const session of [current, other]) {
+      const ownsOther = other !== null && other.userId === principal.userId;
+      // The refresh token's own session ends too, if it is the caller's. When Auth0 gave both sessions
+      // the very same access token, that token cannot tell the caller's session: the refresh token does.
+      const ambiguous = ownsOther && (await this.issued.shareAnAccessToken(principal.sessionId, other.id));
+      for (const session of [ambiguous ? null : current, ownsOther ? other : null]) {
         if (!session || session.userId !== principal.userId) continue;
         session.revoke('logout', now);
         await this.sessions.saveRevocation(session);
       }
-      return (
-        known !== null && (known.sessionId === principal.sessionId || other?.userId === principal.userId)
-      );
+      return known !== null && (known.sessionId === principal.sessionId || ownsOther);
     });
     // The local session is what FluentPro honours; revoking at Auth0 as well is hygiene, so an Auth0
     // outage does not fail the logout (only FluentPro holds the client secret the token needs).

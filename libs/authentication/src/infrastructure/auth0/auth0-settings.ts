@@ -64,7 +64,7 @@ export class Auth0Settings {
   readonly fetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
     const deadline = AbortSignal.timeout(this.timeoutMs);
-    return fetch(this.route(url), {
+    return fetch(this.target(url), {
       ...init,
       signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline,
     });
@@ -77,7 +77,8 @@ export class Auth0Settings {
     return response.json();
   }
 
-  private route(url: string): string {
+  /** Where a request for `url` really goes. */
+  target(url: string): string {
     if (!this.baseUrl || !url.startsWith(this.tenantOrigin)) return url;
     const rest = url.slice(this.tenantOrigin.length);
     return rest === '' || rest.startsWith('/') || rest.startsWith('?') ? this.baseUrl + rest : url;

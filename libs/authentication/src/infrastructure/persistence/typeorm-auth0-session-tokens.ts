@@ -62,6 +62,23 @@ export class TypeOrmAuth0SessionTokens {
     return records.filter((record) => now < record.expiresAt).map((record) => record.sessionId);
   }
 
+  /** Whether Auth0 issued one access token to both sessions (two log-ins of a user within a second). */
+  async shareAnAccessToken(sessionId: string, otherSessionId: string): Promise<boolean> {
+    const own = await this.records.find({
+      select: { tokenHash: true },
+      where: { sessionId, kind: 'access' },
+    });
+    if (own.length === 0) return false;
+    const shared = await this.records.count({
+      where: {
+        sessionId: otherSessionId,
+        kind: 'access',
+        tokenHash: In(own.map((record) => record.tokenHash)),
+      },
+    });
+    return shared > 0;
+  }
+
   /** Access tokens past their expiry are no longer needed to recognise anything. */
   async purgeExpiredAccessTokens(sessionId: string, now: Date): Promise<void> {
     const records = await this.records.find({
