@@ -26,6 +26,7 @@ async function deadPort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const REUSE_INTERVAL_SECONDS = 2;
 
 async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   const dataSource = t.app.get(DataSource);
@@ -53,8 +54,10 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
   let t: TestApp;
 
   beforeAll(async () => {
-    auth0 = await FakeAuth0.start({ reuseIntervalSeconds: 1 });
-    t = await createTestApp(auth0.env({ REFRESH_TOKEN_REUSE_INTERVAL_SECONDS: '1' }));
+    auth0 = await FakeAuth0.start({ reuseIntervalSeconds: REUSE_INTERVAL_SECONDS });
+    t = await createTestApp(
+      auth0.env({ REFRESH_TOKEN_REUSE_INTERVAL_SECONDS: String(REUSE_INTERVAL_SECONDS) }),
+    );
   });
 
   afterAll(async () => {
@@ -317,7 +320,7 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
       // A racing tab still holding the first token, within the interval.
       const racing = await post('refresh', { refresh_token: first.refresh_token });
       expect(racing.status).toBe(200);
-      await sleep(1200);
+      await sleep(REUSE_INTERVAL_SECONDS * 1000 + 200);
       const reused = await post('refresh', { refresh_token: first.refresh_token });
       expect(reused.status).toBe(401);
       expect((await post('refresh', { refresh_token: second.refresh_token })).status).toBe(401);

@@ -4,7 +4,7 @@ import type { SecretOrKeyProvider } from 'passport-jwt';
 import { Clock } from '@fluentpro/shared';
 import type { Principal } from '../../application/ports/identity-provider';
 import { SessionRepository } from '../../application/ports/session.repository';
-import { AccessTokenVerifier, VerifiedClaims } from '../../interface/http/access-token.verifier';
+import { AccessTokenVerifier, jwtHeaderOf, VerifiedClaims } from '../../interface/http/access-token.verifier';
 import { TypeOrmAuth0SessionTokens } from '../persistence/typeorm-auth0-session-tokens';
 import { auth0Unavailable, Auth0Settings, tokenDigest } from './auth0-settings';
 
@@ -13,17 +13,6 @@ const KEY_CACHE_MAX_AGE_MS = 10 * 60_000;
 const KEY_CACHE_FALLBACK_MS = 60 * 60_000;
 /** Unknown key ids cause a JWKS fetch each, at most this many a minute. */
 const JWKS_REQUESTS_PER_MINUTE = 10;
-
-function headerOf(rawJwt: string): { alg?: unknown; kid?: unknown } | null {
-  try {
-    return JSON.parse(Buffer.from(rawJwt.split('.')[0], 'base64url').toString('utf8')) as {
-      alg?: unknown;
-      kid?: unknown;
-    };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Verifies Auth0 access tokens: RS256 only, issuer `https://<domain>/`, audience AUTH0_AUDIENCE (the
@@ -57,7 +46,7 @@ export class Auth0AccessTokenVerifier extends AccessTokenVerifier {
       jwksRequestsPerMinute: JWKS_REQUESTS_PER_MINUTE,
     });
     this.keyProvider = (_request, rawJwt: string, done) => {
-      const header = headerOf(rawJwt);
+      const header = jwtHeaderOf(rawJwt);
       if (!header || header.alg !== 'RS256') return done(new Error('Only RS256 tokens are accepted'));
       const kid = typeof header.kid === 'string' ? header.kid : undefined;
       this.jwks.getSigningKey(kid).then(
