@@ -4,12 +4,12 @@ const moduleNameMapper = {
   '^@fluentpro/(shared|authentication|onboarding)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   // jose 6 (used by jwks-rsa 4) ships only ES modules, which Node loads with require(esm) but Jest's
   // CommonJS runtime cannot: compile that one package to CommonJS for the tests.
   '/node_modules/jwks-rsa/node_modules/jose/.+\\.js$': [
     'ts-jest',
-    { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } },
+    { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022' } },
   ],
 };
 const transformIgnorePatterns = ['^(?!.*/node_modules/jwks-rsa/node_modules/jose/).*/node_modules/'];
@@ -23,6 +23,8 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     {
       ...common,
@@ -33,6 +35,6 @@ module.exports = {
         '<rootDir>/scripts/**/*.spec.ts',
       ],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 30000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

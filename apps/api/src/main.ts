@@ -3,10 +3,9 @@ import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigError } from '@fluentpro/shared';
 import { createApiApp } from './bootstrap';
 
-async function main(): Promise<void> {
-  let config: AppConfig;
+function loadConfig(): AppConfig {
   try {
-    config = AppConfig.fromEnvironment();
+    return AppConfig.fromEnvironment();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -14,11 +13,40 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('Bootstrap');
   const app = await createApiApp(config);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
-  new Logger('Bootstrap').log(
-    `FluentPro API listening on http://${config.env.HOST}:${config.env.PORT} (docs at /api/docs)`,
-  );
+  logger.log(`FluentPro API listening on http://${config.env.HOST}:${config.env.PORT} (docs at /api/docs)`);
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish, close the database, exit 0.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: finishing in-flight requests`);
+    const deadline = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${config.env.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+      process.exit(1);
+    }, config.env.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    // Connections whose request was in flight at close() stay open (keep-alive) once answered; reap
+    // them as they turn idle so the server can close without waiting for clients to hang up.
+    const server = app.getHttpServer();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error('Shutdown failed', error);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

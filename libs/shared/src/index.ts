@@ -17,3 +17,4 @@ export * from './interface/http/error-responses';
 export * from './events/integration-event';
 export * from './events/authentication.events';
 export * from './events/onboarding.events';
+export * from './infrastructure/database/dialect';

@@ -76,6 +76,14 @@ export const configSchema = z
     AUTH0_BASE_URL: urlWithProtocols(['https:', 'http:']),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.IDENTITY_PROVIDER === 'self-hosted' && !env.JWT_PRIVATE_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_PRIVATE_KEY'],
+        message:
+          'is required in production with self-hosted identity (every replica must sign with the same key)',
+      });
+    }
     if (env.LOGIN_LOCKOUT_MAX_SECONDS < env.LOGIN_LOCKOUT_BASE_SECONDS) {
       ctx.addIssue({
         code: 'custom',

@@ -18,7 +18,9 @@ export function buildDataSourceOptions(
     entities,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'warn'] as ('error' | 'warn')[],
+    // Failed queries are reported by the callers; TypeORM's own 'error' log would print parameters
+    // (password hashes, token hashes) into the logs.
+    logging: config.env.LOG_LEVEL === 'silent' ? false : (['warn', 'migration'] as ('warn' | 'migration')[]),
   };
   if (config.env.DATABASE_URL) {
     return {
