@@ -1,11 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sign } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { SessionRepository } from '../../libs/authentication/src/application/ports/session.repository';
-import { FakeAuth0 } from '../support/fake-auth0';
+import { FakeAuth0, newKey } from '../support/fake-auth0';
 import { signUpBody, STRONG_PASSWORD } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -73,6 +72,8 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
     auth0.options.tokenProfile = 'auth0';
     auth0.options.rotation = true;
     auth0.options.issuedAt = null;
+    auth0.options.tokenClaims = {};
+    auth0.options.signWith = null;
   });
 
   const post = (path: string, body: unknown, token?: string) =>
@@ -266,25 +267,31 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
       expect(response.body).toMatchObject({ error: 'Invalid token' });
     });
 
+    // Tokens issued through FluentPro's log-in (so they have a session): only the check can refuse them.
     it.each([
-      ['another audience', { aud: 'https://other-api.test' }],
+      ['another audience (a misconfigured API)', { aud: 'https://other-api.test' }],
       ['another issuer', { iss: 'https://evil.example.com/' }],
-      ['an expired token', { iat: 1_600_000_000, exp: 1_600_003_600 }],
-    ])('refuses %s', async (_case, claims) => {
-      expect((await profile(auth0.accessToken(sub, claims))).status).toBe(401);
+      ['an already expired token', { iat: 1_600_000_000, exp: 1_600_003_600 }],
+    ])('refuses a token Auth0 issued with %s', async (_case, claims) => {
+      auth0.options.tokenClaims = claims;
+      const tokens = await logIn(email, password);
+      expect((await profile(tokens.access_token)).status).toBe(401);
     });
 
-    it('refuses other algorithms and keys outside the JWKS (fetching the JWKS again once)', async () => {
+    it('refuses a token signed by a key outside the JWKS, after fetching the JWKS again once', async () => {
+      auth0.options.signWith = newKey();
+      const tokens = await logIn(email, password);
+      const before = auth0.callsTo('/.well-known/jwks.json').length;
+      expect((await profile(tokens.access_token)).status).toBe(401);
+      expect(auth0.callsTo('/.well-known/jwks.json').length).toBe(before + 1);
+    });
+
+    it('refuses other algorithms', async () => {
       const hs256 = sign({ sub, aud: auth0.audience, iss: `https://${auth0.domain}/` }, 'secret', {
         algorithm: 'HS256',
         expiresIn: 600,
       });
       expect((await profile(hs256)).status).toBe(401);
-      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const foreignKey = { kid: 'not-in-jwks', privateKey, publicKey: privateKey };
-      const before = auth0.callsTo('/.well-known/jwks.json').length;
-      expect((await profile(auth0.accessToken(sub, {}, foreignKey))).status).toBe(401);
-      expect(auth0.callsTo('/.well-known/jwks.json').length).toBe(before + 1);
     });
 
     it("follows a rotation of Auth0's signing key: the new kid is fetched once, then cached", async () => {

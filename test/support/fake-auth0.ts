@@ -45,15 +45,19 @@ export interface FakeAuth0Options {
   accessTokenLifetimeSeconds?: number;
   /** Fixes `iat` (seconds), to reproduce two tokens issued within the same second. */
   issuedAt?: number | null;
+  /** Claims to override in the access tokens the grants issue (a misconfigured tenant). */
+  tokenClaims?: Record<string, unknown>;
+  /** A key outside the JWKS to sign the grants' access tokens with. */
+  signWith?: SigningKey | null;
 }
 
-interface SigningKey {
+export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
   publicKey: KeyObject;
 }
 
-function newKey(): SigningKey {
+export function newKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { kid: `test-key-${randomBytes(4).toString('hex')}`, privateKey, publicKey };
 }
@@ -112,6 +116,8 @@ export class FakeAuth0 {
       bruteForceLimit: 10,
       accessTokenLifetimeSeconds: 3600,
       issuedAt: null,
+      tokenClaims: {},
+      signWith: null,
       ...options,
     };
   }
@@ -437,7 +443,7 @@ export class FakeAuth0 {
     if (refreshToken)
       this.refreshTokens.set(refreshToken, { userId, family, rotatedAt: null, revoked: false });
     return {
-      access_token: this.accessToken(userId),
+      access_token: this.accessToken(userId, this.options.tokenClaims, this.options.signWith ?? this.keys[0]),
       ...(refreshToken ? { refresh_token: refreshToken } : {}),
       scope: refreshToken ? 'offline_access' : '',
       expires_in: this.options.accessTokenLifetimeSeconds,
