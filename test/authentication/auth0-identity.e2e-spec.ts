@@ -305,21 +305,6 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
   });
 
   describe('refresh', () => {
-    it('exchanges the refresh token at Auth0 and returns the rotated pair (no user)', async () => {
-      const { email, password } = await registered();
-      const first = await logIn(email, password);
-      const response = await post('refresh', { refresh_token: first.refresh_token });
-      expect(response.status).toBe(200);
-      expect(response.body).toEqual({
-        access_token: expect.any(String),
-        refresh_token: expect.any(String),
-        token_type: 'Bearer',
-        expires_in: 3600,
-      });
-      expect(response.body.refresh_token).not.toBe(first.refresh_token);
-      expect((await profile(response.body.access_token)).status).toBe(200);
-    });
-
     it('honours the predecessor within the reuse interval; after it, reuse ends the whole session', async () => {
       const { email, password } = await registered();
       const first = await logIn(email, password);
@@ -384,17 +369,6 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
       const before = auth0.calls.length;
       expect((await post('refresh', { refresh_token: tokens.refresh_token })).status).toBe(401);
       expect(auth0.calls.length).toBe(before);
-    });
-
-    it('leaves the other sessions of the user working', async () => {
-      auth0.options.tokenProfile = 'rfc9068';
-      const { email, password } = await registered();
-      const phone = await logIn(email, password);
-      const laptop = await logIn(email, password);
-      expect(phone.access_token).not.toBe(laptop.access_token);
-      await post('logout', { refresh_token: phone.refresh_token }, phone.access_token);
-      expect((await profile(phone.access_token)).status).toBe(401);
-      expect((await profile(laptop.access_token)).status).toBe(200);
     });
 
     it('ends a token Auth0 issued identically to two log-ins of the same second (no jti)', async () => {
