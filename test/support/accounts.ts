@@ -11,17 +11,28 @@ export interface TestUser {
   sessionId: string;
 }
 
-function sessionIdOf(accessToken: string): string {
-  return (JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+/** The session of a token: its `sid` claim (self-hosted), else the `current` one of its session list (Auth0). */
+async function sessionIdOf(t: TestApp, accessToken: string): Promise<string> {
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as {
+    sid?: string;
+  };
+  if (claims.sid) return claims.sid;
+  const listed = await t.request({ method: 'GET', url: '/api/v1/auth/sessions/', token: accessToken });
+  return (listed.body.sessions as { id: string; current: boolean }[]).find((session) => session.current)!.id;
 }
 
-function toUser(id: string, email: string, body: { access_token: string; refresh_token: string }): TestUser {
+async function toUser(
+  t: TestApp,
+  id: string,
+  email: string,
+  body: { access_token: string; refresh_token: string },
+): Promise<TestUser> {
   return {
     id,
     email,
     accessToken: body.access_token,
     refreshToken: body.refresh_token,
-    sessionId: sessionIdOf(body.access_token),
+    sessionId: await sessionIdOf(t, body.access_token),
   };
 }
 
@@ -30,7 +41,7 @@ export async function signUpUser(t: TestApp, overrides: Record<string, unknown> 
   const body = signUpBody(overrides);
   const response = await t.request({ method: 'POST', url: '/api/v1/auth/signup/', body });
   if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`);
-  return toUser(response.body.user.id, String(body.email), response.body);
+  return toUser(t, response.body.user.id, String(body.email), response.body);
 }
 
 /** Another session of an existing user (log-in), with an optional user agent. */
@@ -46,7 +57,7 @@ export async function logIn(
     headers: options.userAgent ? { 'user-agent': options.userAgent } : {},
   });
   if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
-  return toUser(response.body.user.id, email, response.body);
+  return toUser(t, response.body.user.id, email, response.body);
 }
 
 /** An admin created the way the CLI does it, logged in. */

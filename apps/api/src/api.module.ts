@@ -22,11 +22,11 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
         RealtimeModule,
-        AuthenticationModule,
-        // At merge: AdministrationModule.register({ imports: [OnboardingModule, EventsModule] }) binds
-        // OnboardingStateQuery and DeadLetterStore (docs/admin.md).
-        AdministrationModule.register(),
-        RealtimeGatewayModule,
+        AuthenticationModule.forRoot(config),
+        // At merge: AdministrationModule.register(config, { imports: [OnboardingModule, EventsModule] })
+        // binds OnboardingStateQuery and DeadLetterStore (docs/admin.md).
+        AdministrationModule.register(config),
+        RealtimeGatewayModule.register(config),
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AuthenticationModule } from '@fluentpro/authentication';
+import type { AppConfig } from '@fluentpro/shared';
 import { AuditTrail } from './application/audit-trail';
 import { ChangeAdminRoleHandler } from './application/change-admin-role/change-admin-role.handler';
 import { CreateAdminHandler } from './application/create-admin/create-admin.handler';
@@ -29,10 +30,10 @@ export interface AdministrationModuleOptions {
 /** The admin API and the audit log. Talks to authentication through its AccountAdministration facade. */
 @Module({})
 export class AdministrationModule {
-  static register(options: AdministrationModuleOptions = {}): DynamicModule {
+  static register(config: AppConfig, options: AdministrationModuleOptions = {}): DynamicModule {
     return {
       module: AdministrationModule,
-      imports: [AuthenticationModule, ...(options.imports ?? [])],
+      imports: [AuthenticationModule.forRoot(config), ...(options.imports ?? [])],
       controllers: [AdminUsersController, AdminOperationsController],
       providers: [
         { provide: AuditLogRepository, useClass: TypeOrmAuditLogRepository },

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
@@ -27,8 +27,13 @@ import { SearchAccountsHandler } from './application/search-accounts/search-acco
 import { SessionRevocation } from './application/session-revocation';
 import { SignUpHandler } from './application/sign-up/sign-up.handler';
 import { UpdateProfileHandler } from './application/update-profile/update-profile.handler';
+import { Auth0AccessTokenVerifier } from './infrastructure/auth0/auth0-access-token.verifier';
+import { Auth0Gateway } from './infrastructure/auth0/auth0-gateway';
+import { Auth0IdentityProvider } from './infrastructure/auth0/auth0-identity.provider';
+import { Auth0Settings } from './infrastructure/auth0/auth0-settings';
 import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-hosted-access-token.verifier';
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
+import { TypeOrmAuth0SessionTokens } from './infrastructure/persistence/typeorm-auth0-session-tokens';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
 import { TypeOrmSessionRepository } from './infrastructure/persistence/typeorm-session.repository';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
@@ -45,44 +50,9 @@ import { JwksController } from './interface/http/jwks.controller';
 import { SessionsController } from './interface/http/sessions.controller';
 import { SocketAuthenticator } from './interface/realtime/socket-authenticator';
 
-/** Accounts, credentials, sessions and tokens. Per-address limits share Redis across processes when configured. */
-@Module({
-  imports: [
-    PassportModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.env.AUTH_RATE_LIMIT_PER_MINUTE }],
-        errorMessage: 'Too many requests from this address, please try again later',
-        storage: config.env.REDIS_URL ? new ThrottlerStorageRedisService(config.env.REDIS_URL) : undefined,
-      }),
-    }),
-  ],
-  controllers: [AuthController, SessionsController, JwksController],
+/** Credentials and tokens kept by FluentPro itself (the default). */
+const selfHostedIdentity: { providers: Provider[]; controllers: Type[] } = {
   providers: [
-    SignUpHandler,
-    LogInHandler,
-    RefreshSessionHandler,
-    LogOutHandler,
-    GetProfileHandler,
-    UpdateProfileHandler,
-    SessionRevocation,
-    ListSessionsHandler,
-    RevokeSessionHandler,
-    RevokeAllSessionsHandler,
-    ChangePasswordHandler,
-    SearchAccountsHandler,
-    GetAccountHandler,
-    DeactivateAccountHandler,
-    ReactivateAccountHandler,
-    CreateAdminHandler,
-    ChangeRoleHandler,
-    RequireAdminHandler,
-    AccountAdministration,
-    { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
-    { provide: SessionRepository, useClass: TypeOrmSessionRepository },
-    { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
-    { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     {
       provide: SigningKeys,
       inject: [AppConfig],
@@ -96,19 +66,98 @@ import { SocketAuthenticator } from './interface/realtime/socket-authenticator';
     AccessTokenService,
     { provide: IdentityProvider, useClass: SelfHostedIdentityProvider },
     { provide: AccessTokenVerifier, useClass: SelfHostedAccessTokenVerifier },
-    AccessTokenStrategy,
-    AccessTokenGuard,
-    AdminGuard,
-    SocketAuthenticator,
   ],
-  exports: [
-    AccessTokenGuard,
-    AccessTokenStrategy,
-    PassportModule,
-    AdminGuard,
-    RequireAdminHandler,
-    AccountAdministration,
-    SocketAuthenticator,
+  controllers: [JwksController],
+};
+
+/** Credentials and tokens held by an Auth0 tenant (IDENTITY_PROVIDER=auth0); no local signing keys. */
+const auth0Identity: { providers: Provider[]; controllers: Type[] } = {
+  providers: [
+    {
+      provide: Auth0Settings,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new Auth0Settings(config),
+    },
+    Auth0Gateway,
+    TypeOrmAuth0SessionTokens,
+    { provide: IdentityProvider, useClass: Auth0IdentityProvider },
+    { provide: AccessTokenVerifier, useClass: Auth0AccessTokenVerifier },
   ],
-})
-export class AuthenticationModule {}
+  controllers: [],
+};
+
+/** One module per configuration, so every importer (API, administration, gateway, CLI) shares it. */
+const modules = new WeakMap<AppConfig, DynamicModule>();
+
+/**
+ * Accounts, credentials, sessions and tokens, with the identity provider IDENTITY_PROVIDER selects.
+ * Per-address limits share Redis across processes when configured. Exports the access-token and admin
+ * guards, the WebSocket authenticator and the AccountAdministration facade.
+ */
+@Module({})
+export class AuthenticationModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const existing = modules.get(config);
+    if (existing) return existing;
+    const identity = config.env.IDENTITY_PROVIDER === 'auth0' ? auth0Identity : selfHostedIdentity;
+    const module: DynamicModule = {
+      module: AuthenticationModule,
+      imports: [
+        PassportModule,
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (appConfig: AppConfig) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: appConfig.env.AUTH_RATE_LIMIT_PER_MINUTE }],
+            errorMessage: 'Too many requests from this address, please try again later',
+            storage: appConfig.env.REDIS_URL
+              ? new ThrottlerStorageRedisService(appConfig.env.REDIS_URL)
+              : undefined,
+          }),
+        }),
+      ],
+      controllers: [AuthController, SessionsController, ...identity.controllers],
+      providers: [
+        SignUpHandler,
+        LogInHandler,
+        RefreshSessionHandler,
+        LogOutHandler,
+        GetProfileHandler,
+        UpdateProfileHandler,
+        SessionRevocation,
+        ListSessionsHandler,
+        RevokeSessionHandler,
+        RevokeAllSessionsHandler,
+        ChangePasswordHandler,
+        SearchAccountsHandler,
+        GetAccountHandler,
+        DeactivateAccountHandler,
+        ReactivateAccountHandler,
+        CreateAdminHandler,
+        ChangeRoleHandler,
+        RequireAdminHandler,
+        AccountAdministration,
+        { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
+        { provide: SessionRepository, useClass: TypeOrmSessionRepository },
+        { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
+        // Both modes: the password change and create-admin verify and hash locally (self-hosted accounts).
+        { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+        ...identity.providers,
+        AccessTokenStrategy,
+        AccessTokenGuard,
+        AdminGuard,
+        SocketAuthenticator,
+      ],
+      exports: [
+        AccessTokenGuard,
+        AccessTokenStrategy,
+        PassportModule,
+        AdminGuard,
+        RequireAdminHandler,
+        AccountAdministration,
+        SocketAuthenticator,
+      ],
+    };
+    modules.set(config, module);
+    return module;
+  }
+}

@@ -15,3 +15,4 @@ export type { SessionView } from './application/session.view';
 export type { AccountSearch } from './application/ports/user-account.repository';
 export { ACCOUNT_ROLES, type AccountRole } from './domain/user-account.aggregate';
 export type { Principal } from './application/ports/identity-provider';
+export { IdentityProviderHealthIndicator } from './infrastructure/auth0/identity-provider.health-indicator';

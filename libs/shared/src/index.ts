@@ -20,6 +20,7 @@ export * from './interface/http/error-responses';
 export * from './events/integration-event';
 export * from './events/authentication.events';
 export * from './events/onboarding.events';
+export * from './infrastructure/database/dialect';
 export * from './realtime/realtime-event';
 export * from './realtime/realtime-publisher';
 export * from './infrastructure/realtime/realtime-bus';

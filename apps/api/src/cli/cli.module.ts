@@ -13,7 +13,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
         RealtimeModule,
-        AdministrationModule.register(),
+        AdministrationModule.register(config),
       ],
     };
   }

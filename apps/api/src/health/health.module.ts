@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { IdentityProviderHealthIndicator } from '@fluentpro/authentication';
 import { HealthController } from './health.controller';
 
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 })],
   controllers: [HealthController],
+  providers: [IdentityProviderHealthIndicator],
 })
 export class HealthModule {}

@@ -1,10 +1,16 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AuthenticationModule } from '@fluentpro/authentication';
+import type { AppConfig } from '@fluentpro/shared';
 import { RealtimeGateway } from './realtime.gateway';
 
 /** The WebSocket gateway at /ws (the adapter is set in bootstrap.ts). */
-@Module({
-  imports: [AuthenticationModule],
-  providers: [RealtimeGateway],
-})
-export class RealtimeGatewayModule {}
+@Module({})
+export class RealtimeGatewayModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: RealtimeGatewayModule,
+      imports: [AuthenticationModule.forRoot(config)],
+      providers: [RealtimeGateway],
+    };
+  }
+}

@@ -91,10 +91,32 @@ export class PasswordManagedElsewhereError extends ConflictError {
   }
 }
 
+export class AdminCreationNeedsSelfHostedIdentityError extends ConflictError {
+  override readonly code = 'AUTH.ADMIN_CREATION_UNSUPPORTED';
+
+  constructor() {
+    super(
+      'Not with this identity provider',
+      'The identity provider holds the passwords: sign the admin up through the API, then run promote',
+    );
+  }
+}
+
 export class CannotDeactivateOwnAccountError extends ConflictError {
   override readonly code = 'AUTH.CANNOT_DEACTIVATE_SELF';
 
   constructor() {
     super('Cannot deactivate own account', 'An admin cannot deactivate their own account');
+  }
+}
+/** The identity provider has blocked the account (too many attempts, or by an administrator). */
+export class AccountBlockedError extends TooManyRequestsError {
+  override readonly code = 'AUTH.ACCOUNT_BLOCKED';
+
+  constructor(retryAfterSeconds: number) {
+    super(
+      retryAfterSeconds,
+      'This account is blocked after too many attempts. Follow the unblock email or try again later.',
+    );
   }
 }

@@ -1,14 +1,11 @@
 import type { PersistenceContribution } from '@fluentpro/shared';
 import { AuditLogEntryRecord } from './audit-log-entry.orm-entity';
-import {
-  CreateAdminAuditLogPostgres1732700100000,
-  CreateAdminAuditLogSqlite1732700100000,
-} from './migrations/1732700100000-create-admin-audit-log';
+import { CreateAdminAuditLog1732700100000 } from './migrations/1732700100000-create-admin-audit-log';
 
 export const administrationPersistence: PersistenceContribution = {
   entities: [AuditLogEntryRecord],
   migrations: {
-    postgres: [CreateAdminAuditLogPostgres1732700100000],
-    sqlite: [CreateAdminAuditLogSqlite1732700100000],
+    postgres: [CreateAdminAuditLog1732700100000],
+    sqlite: [CreateAdminAuditLog1732700100000],
   },
 };

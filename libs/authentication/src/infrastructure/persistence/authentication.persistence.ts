@@ -1,20 +1,24 @@
 import type { PersistenceContribution } from '@fluentpro/shared';
+import { Auth0SessionTokenRecord } from './auth0-session-token.orm-entity';
 import { LoginThrottleRecord } from './login-throttle.orm-entity';
-import {
-  CreateAuthenticationTablesPostgres1732500000000,
-  CreateAuthenticationTablesSqlite1732500000000,
-} from './migrations/1732500000000-create-authentication-tables';
-import {
-  AddAccountRoleAndStatusPostgres1732700000000,
-  AddAccountRoleAndStatusSqlite1732700000000,
-} from './migrations/1732700000000-add-account-role-and-status';
+import { CreateAuthenticationTables1732500000000 } from './migrations/1732500000000-create-authentication-tables';
+import { CreateAuth0SessionTokens1732610000000 } from './migrations/1732610000000-create-auth0-session-tokens';
+import { AddAccountRoleAndStatus1732700000000 } from './migrations/1732700000000-add-account-role-and-status';
 import { SessionRecord } from './session.orm-entity';
 import { UserAccountRecord } from './user-account.orm-entity';
 
 export const authenticationPersistence: PersistenceContribution = {
-  entities: [UserAccountRecord, SessionRecord, LoginThrottleRecord],
+  entities: [UserAccountRecord, SessionRecord, LoginThrottleRecord, Auth0SessionTokenRecord],
   migrations: {
-    postgres: [CreateAuthenticationTablesPostgres1732500000000, AddAccountRoleAndStatusPostgres1732700000000],
-    sqlite: [CreateAuthenticationTablesSqlite1732500000000, AddAccountRoleAndStatusSqlite1732700000000],
+    postgres: [
+      CreateAuthenticationTables1732500000000,
+      CreateAuth0SessionTokens1732610000000,
+      AddAccountRoleAndStatus1732700000000,
+    ],
+    sqlite: [
+      CreateAuthenticationTables1732500000000,
+      CreateAuth0SessionTokens1732610000000,
+      AddAccountRoleAndStatus1732700000000,
+    ],
   },
 };

@@ -31,11 +31,9 @@ export class SocketAuthenticator {
   async authenticate(token: string): Promise<SocketAuthentication> {
     const claims = await this.verify(token);
     if (!claims || typeof claims.exp !== 'number') return { ok: false, reason: 'invalid' };
-    const principal = await this.verifier.toPrincipal(claims);
-    if (!principal) {
-      const wellFormed = typeof claims.sub === 'string' && typeof claims.sid === 'string';
-      return { ok: false, reason: wellFormed ? 'revoked' : 'invalid' };
-    }
+    const principal = await this.verifier.toPrincipal(claims, token);
+    // A genuine, unexpired token with a subject that names no live session: its session has ended.
+    if (!principal) return { ok: false, reason: typeof claims.sub === 'string' ? 'revoked' : 'invalid' };
     const tolerance = this.config.env.JWT_CLOCK_TOLERANCE_SECONDS;
     return { ok: true, principal: { ...principal, expiresAt: new Date((claims.exp + tolerance) * 1000) } };
   }
