@@ -1,17 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, ConfigModule, DatabaseModule, DomainExceptionFilter } from '@fluentpro/shared';
+import type { Logger } from 'pino';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  DomainExceptionFilter,
+  ObservabilityModule,
+} from '@fluentpro/shared';
 import { AuthenticationModule } from '@fluentpro/authentication';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger?: Logger): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot({ service: 'api', logger }),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
         AuthenticationModule,
         HealthModule,

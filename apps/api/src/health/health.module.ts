@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 
-@Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 })],
-  controllers: [HealthController],
-})
+/** Probes and metrics; readiness indicators come from ReadinessRegistry (ObservabilityModule). */
+@Module({ controllers: [HealthController, MetricsController] })
 export class HealthModule {}

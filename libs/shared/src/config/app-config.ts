@@ -63,6 +63,18 @@ export const configSchema = z
     LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86_400).default(30),
     LOGIN_LOCKOUT_MAX_SECONDS: int(1, 7 * 86_400).default(15 * 60),
     AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
+
+    // Operations: metrics, probes and tracing (docs/development/deployment.md)
+    METRICS_ENABLED: bool.default(true),
+    METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
+      message: 'must be at least 16 characters',
+    }),
+    METRICS_PORT: int(0, 65535).optional(),
+    METRICS_HOST: z.string().default('0.0.0.0'),
+    READINESS_TIMEOUT_MS: int(100, 60_000).default(2000),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocols(['http:', 'https:']),
+    OTEL_SERVICE_NAME: optionalString,
+    OTEL_TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.LOGIN_LOCKOUT_MAX_SECONDS < env.LOGIN_LOCKOUT_BASE_SECONDS) {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, UnitOfWork } from '@fluentpro/shared';
+import { Injectable, Optional } from '@nestjs/common';
+import { AppConfig, AuthOutcomes, Clock, IgnoredAuthOutcomes, UnitOfWork } from '@fluentpro/shared';
 import {
   AuthenticatedAccount,
   ClientContext,
@@ -36,6 +36,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    @Optional() private readonly outcomes: AuthOutcomes = new IgnoredAuthOutcomes(),
   ) {
     super();
   }
@@ -88,6 +89,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
         case 'reused':
           session.revoke('refresh-token-reuse', now);
           await this.unitOfWork.run(() => this.sessions.saveRevocation(session));
+          this.outcomes.record('refresh_reuse_detected');
           throw new InvalidRefreshTokenError();
         case 'foreign':
           throw new InvalidRefreshTokenError();
