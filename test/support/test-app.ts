@@ -28,10 +28,14 @@ export const TEST_ENV: Record<string, string> = {
 /** The real API (Fastify, every module) on a fresh database, driven through Fastify's inject. */
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  options: ApiAppOptions = {},
+  options: ApiAppOptions & {
+    /** Rewrites the fresh database's variables (e.g. to reach it through a proxy). */
+    databaseEnv?: (env: Record<string, string>) => Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...database.env, ...overrides });
+  const databaseEnv = options.databaseEnv ? options.databaseEnv(database.env) : database.env;
+  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...databaseEnv, ...overrides });
   const app = await createApiApp(config, options);
   return {
     app,

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { LogController } from 'fastify';
+import { FastifyBaseLogger, LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import {
@@ -31,7 +31,7 @@ export async function createApiApp(
   config: AppConfig,
   options: ApiAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  // One pino logger for Fastify (a child per request, carrying its request_id) and for Nest.
+  // One pino logger for Fastify and for Nest (nestjs-pino).
   const logger = createLogger(config, 'api', { destination: options.logDestination });
   const adapter = new FastifyAdapter({
     bodyLimit: config.env.BODY_LIMIT_BYTES,
@@ -43,6 +43,8 @@ export async function createApiApp(
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
     loggerInstance: logger,
+    // The root logger serves every request: its mixin adds the request_id from the request context.
+    childLoggerFactory: (parent: FastifyBaseLogger) => parent,
     // One line per request is written by installHttpObservability, not by Fastify.
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
   });
@@ -53,7 +55,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
-  installHttpObservability(fastify, app.get(MetricsRegistry));
+  installHttpObservability(fastify, app.get(MetricsRegistry), logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

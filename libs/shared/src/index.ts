@@ -25,3 +25,4 @@ export * from './infrastructure/observability/readiness';
 export * from './infrastructure/observability/ops-server';
 export * from './infrastructure/observability/http-observability';
 export * from './infrastructure/observability/observability.module';
+export * from './infrastructure/observability/request-context';

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { PersistenceContribution } from './persistence-contribution';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /**
  * One description of the database for the API, the worker and the migration command: PostgreSQL when
@@ -18,7 +19,9 @@ export function buildDataSourceOptions(
     entities,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'warn'] as ('error' | 'warn')[],
+    logging: ['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
   };
   if (config.env.DATABASE_URL) {
     return {

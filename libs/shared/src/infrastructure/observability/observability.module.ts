@@ -92,8 +92,8 @@ export class ObservabilityModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            // Requests are bound to their logger by installHttpObservability (a Fastify hook), so
-            // nestjs-pino adds no middleware of its own.
+            // The request_id comes from the request context through the logger's mixin, so
+            // nestjs-pino needs no per-request middleware or child logger.
             pinoHttp: { logger: rootLogger(config) },
             useExisting: true,
             forRoutes: [],
