@@ -1,18 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig, ConfigError, startTracing } from '@fluentpro/shared';
+import { loadConfigOrExit, startTracing } from '@fluentpro/shared';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnvironment();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // Tracing (only when OTEL_EXPORTER_OTLP_ENDPOINT is set) must start before Fastify, pg and ioredis
   // are loaded, so the application is required only afterwards.
   startTracing(config, 'api');

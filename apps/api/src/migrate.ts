@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { DataSource, MigrationExecutor } from 'typeorm';
-import { AppConfig, buildDataSourceOptions, ConfigError, createLogger } from '@fluentpro/shared';
+import { buildDataSourceOptions, createLogger, loadConfigOrExit } from '@fluentpro/shared';
 import { persistence } from './persistence';
 
 /** Any fixed number: every migration command on one PostgreSQL database takes this advisory lock. */
@@ -89,16 +89,7 @@ async function generate(dataSource: DataSource, context: string | undefined, nam
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnvironment();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const root = createLogger(config, 'migrate');
   NestLogger.overrideLogger(new Logger(new PinoLogger({ pinoHttp: { logger: root } }), {}));
   const log = root.child({ context: 'Migrations' });
