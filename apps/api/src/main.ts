@@ -9,15 +9,36 @@ async function main(): Promise<void> {
   startTracing(config, 'api');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createApiApp } = require('./bootstrap') as typeof import('./bootstrap');
+  const logger = new Logger('Bootstrap');
   const app = await createApiApp(config);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      // Nest closes the app on the signal; a stuck request or connection must not hold the pod forever.
-      setTimeout(() => process.exit(1), config.env.SHUTDOWN_TIMEOUT_MS).unref();
-    });
-  }
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
-  new Logger('Bootstrap').log(`FluentPro API listening on ${await app.getUrl()} (docs at /api/docs)`);
+  logger.log(`FluentPro API listening on ${await app.getUrl()} (docs at /api/docs)`);
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish, close the database, exit 0.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: finishing in-flight requests`);
+    const deadline = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${config.env.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+      process.exit(1);
+    }, config.env.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    // Connections whose request was in flight at close() stay open (keep-alive) once answered; reap
+    // them as they turn idle so the server can close without waiting for clients to hang up.
+    const server = app.getHttpServer();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error('Shutdown failed', error);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

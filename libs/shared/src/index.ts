@@ -18,6 +18,7 @@ export * from './interface/http/error-responses';
 export * from './events/integration-event';
 export * from './events/authentication.events';
 export * from './events/onboarding.events';
+export * from './infrastructure/database/dialect';
 export * from './application/auth-outcomes';
 export * from './infrastructure/observability/logger';
 export * from './infrastructure/observability/tracing';

@@ -69,7 +69,7 @@ export const configSchema = z
     METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
       message: 'must be at least 16 characters',
     }),
-    METRICS_PORT: int(0, 65535).optional(),
+    METRICS_PORT: optionalString.pipe(int(0, 65535).optional()),
     METRICS_HOST: z.string().default('0.0.0.0'),
     READINESS_TIMEOUT_MS: int(100, 60_000).default(2000),
     OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocols(['http:', 'https:']),
@@ -77,6 +77,14 @@ export const configSchema = z
     OTEL_TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.IDENTITY_PROVIDER === 'self-hosted' && !env.JWT_PRIVATE_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_PRIVATE_KEY'],
+        message:
+          'is required in production with self-hosted identity (every replica must sign with the same key)',
+      });
+    }
     if (env.LOGIN_LOCKOUT_MAX_SECONDS < env.LOGIN_LOCKOUT_BASE_SECONDS) {
       ctx.addIssue({
         code: 'custom',

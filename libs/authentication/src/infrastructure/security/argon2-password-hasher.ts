@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { AppConfig } from '@fluentpro/shared';
 import { PasswordHasher } from '../../application/ports/password-hasher';
 import { BoundedConcurrency } from './bounded-concurrency';
@@ -17,7 +17,7 @@ export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit
   constructor(config: AppConfig) {
     super();
     this.options = {
-      algorithm: Algorithm.Argon2id,
+      algorithm: 2 as Algorithm, // Algorithm.Argon2id (an ambient const enum, unavailable under isolatedModules)
       memoryCost: config.env.ARGON2_MEMORY_KIB,
       timeCost: config.env.ARGON2_TIME_COST,
       parallelism: config.env.ARGON2_PARALLELISM,

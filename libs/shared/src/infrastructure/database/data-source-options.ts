@@ -19,7 +19,9 @@ export function buildDataSourceOptions(
     entities,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[],
+    // Failed queries are reported by the callers; TypeORM's own 'error' log would print parameters
+    // (password hashes, token hashes) into the logs. What it does log goes through the JSON logger.
+    logging: config.env.LOG_LEVEL === 'silent' ? false : (['warn', 'migration'] as ('warn' | 'migration')[]),
     logger: new TypeOrmLogger(),
     maxQueryExecutionTime: 1000,
   };

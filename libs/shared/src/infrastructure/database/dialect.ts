@@ -1,0 +1,23 @@
+import type { QueryRunner } from 'typeorm';
+
+export type Dialect = 'postgres' | 'sqlite';
+
+/** Column types that differ between the two supported databases, for hand-written migrations. */
+export interface DialectTypes {
+  uuid: string;
+  timestamp: string;
+  json: string;
+}
+
+const TYPES: Record<Dialect, DialectTypes> = {
+  postgres: { uuid: 'uuid', timestamp: 'timestamptz', json: 'jsonb' },
+  sqlite: { uuid: 'varchar(36)', timestamp: 'datetime', json: 'text' },
+};
+
+export function dialectOf(runner: QueryRunner): Dialect {
+  return runner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+export function dialectTypes(runner: QueryRunner): DialectTypes {
+  return TYPES[dialectOf(runner)];
+}
