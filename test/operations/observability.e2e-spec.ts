@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { OpsServer } from '@fluentpro/shared';
 import { LogCapture } from '../support/log-capture';
@@ -209,7 +210,11 @@ describe('Observability: request logs, metrics, redaction', () => {
   });
 
   it('does not serve metrics in production unless a token or a port restricts them', async () => {
-    const production = await createTestApp({ NODE_ENV: 'production' });
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const production = await createTestApp({
+      NODE_ENV: 'production',
+      JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
     try {
       expect((await production.request({ method: 'GET', url: '/metrics' })).status).toBe(404);
     } finally {

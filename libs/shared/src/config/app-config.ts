@@ -69,7 +69,10 @@ export const configSchema = z
     METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
       message: 'must be at least 16 characters',
     }),
-    METRICS_PORT: optionalString.pipe(int(0, 65535).optional()),
+    // An empty value (env files) means unset, not port 0.
+    METRICS_PORT: optionalString
+      .transform((value) => (value === undefined ? undefined : Number(value)))
+      .pipe(z.number().int().min(0).max(65535).optional()),
     METRICS_HOST: z.string().default('0.0.0.0'),
     READINESS_TIMEOUT_MS: int(100, 60_000).default(2000),
     OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocols(['http:', 'https:']),
