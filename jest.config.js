@@ -3,12 +3,22 @@ const moduleNameMapper = {
   '^@fluentpro/(shared|authentication|onboarding)$': '<rootDir>/libs/$1/src',
   '^@fluentpro/(shared|authentication|onboarding)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  // jose 6 (used by jwks-rsa 4) ships only ES modules, which Node loads with require(esm) but Jest's
+  // CommonJS runtime cannot: compile that one package to CommonJS for the tests.
+  '/node_modules/jwks-rsa/node_modules/jose/.+\\.js$': [
+    'ts-jest',
+    { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022' } },
+  ],
+};
+const transformIgnorePatterns = ['^(?!.*/node_modules/jwks-rsa/node_modules/jose/).*/node_modules/'];
 const common = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   transform,
+  transformIgnorePatterns,
   moduleNameMapper,
 };
 

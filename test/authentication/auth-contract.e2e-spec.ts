@@ -2,8 +2,10 @@ import { createHmac, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
+import type { FakeAuth0 } from '../support/fake-auth0';
 import { signUpBody, STRONG_PASSWORD } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestAppIn, IDENTITY_MODES } from '../support/identity-modes';
+import type { TestApp } from '../support/test-app';
 
 const UNAUTHENTICATED = {
   error: 'Invalid token',
@@ -11,11 +13,13 @@ const UNAUTHENTICATED = {
   request_id: expect.any(String),
 };
 
-describe('Authentication contract (API.md)', () => {
+describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) => {
+  const auth0 = mode.auth0;
   let t: TestApp;
+  let tenant: FakeAuth0 | null;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    ({ t, tenant } = await createTestAppIn(mode));
   });
 
   afterAll(async () => {
@@ -226,7 +230,7 @@ describe('Authentication contract (API.md)', () => {
       expect(next.status).toBe(200);
     });
 
-    it('gives racing refreshes of one token the same successor, none logged out', async () => {
+    it('gives racing refreshes of one token a successor each, none logged out', async () => {
       const { tokens } = await signUp();
       const responses = await Promise.all(
         Array.from({ length: 5 }, () =>
@@ -238,7 +242,8 @@ describe('Authentication contract (API.md)', () => {
         ),
       );
       expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-      expect(new Set(responses.map((r) => r.body.refresh_token)).size).toBe(1);
+      // Self-hosted tokens derive their successor, so racers get the same one; Auth0 issues one per call.
+      expect(new Set(responses.map((r) => r.body.refresh_token)).size).toBe(tenant ? responses.length : 1);
     });
 
     it('rejects garbage and unknown tokens with 401', async () => {
@@ -387,11 +392,17 @@ describe('Authentication contract (API.md)', () => {
     it('refuses a missing, malformed, tampered, foreign-key, alg:none, HS256 or expired token', async () => {
       const { tokens } = await signUp();
       const claims = JSON.parse(Buffer.from(tokens.access_token.split('.')[1], 'base64url').toString());
-      const options = { issuer: t.config.env.JWT_ISSUER, audience: t.config.env.JWT_AUDIENCE };
+      const options = tenant
+        ? { issuer: `https://${tenant.domain}/`, audience: tenant.audience }
+        : { issuer: t.config.env.JWT_ISSUER, audience: t.config.env.JWT_AUDIENCE };
       const header = JSON.parse(Buffer.from(tokens.access_token.split('.')[0], 'base64url').toString());
       const { privateKey: foreignKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const ownKey = readFileSync(join(t.config.env.JWT_KEYS_DIR, 'signing-key.pem'), 'utf8');
-      const jwks = await t.request({ method: 'GET', url: '/.well-known/jwks.json' });
+      const ownKey = tenant
+        ? tenant.keys[0].privateKey
+        : readFileSync(join(t.config.env.JWT_KEYS_DIR, 'signing-key.pem'), 'utf8');
+      const jwks = tenant
+        ? { body: { keys: [tenant.keys[0].publicKey.export({ format: 'jwk' })] } }
+        : await t.request({ method: 'GET', url: '/.well-known/jwks.json' });
       const publicPem = createPublicKey({ key: jwks.body.keys[0], format: 'jwk' }).export({
         type: 'spki',
         format: 'pem',
@@ -432,12 +443,16 @@ describe('Authentication contract (API.md)', () => {
           { algorithm: 'RS256', keyid: header.kid, ...options },
         ),
       };
-      // The genuine key signs a valid token, so the refusals above are about the token alone.
-      const genuine = sign(payload(claims.sub, claims.sid), ownKey, {
-        algorithm: 'RS256',
-        keyid: header.kid,
-        ...options,
-      });
+      // The genuine key signs a valid token, so the refusals above are about the token alone. (In the
+      // Auth0 mode only tokens issued through FluentPro have a session, so the genuine one is that;
+      // auth0-identity.e2e-spec.ts shows the claim checks on tokens Auth0 issued through FluentPro.)
+      const genuine = tenant
+        ? tokens.access_token
+        : sign(payload(claims.sub, claims.sid), ownKey, {
+            algorithm: 'RS256',
+            keyid: header.kid,
+            ...options,
+          });
       expect((await t.request({ method: 'GET', url: '/api/v1/auth/profile/', token: genuine })).status).toBe(
         200,
       );
@@ -512,7 +527,7 @@ describe('Authentication contract (API.md)', () => {
         service: 'fluentpro-backend',
         version: '1.0.0',
         environment: 'test',
-        auth0_configured: false,
+        auth0_configured: auth0,
         supabase_configured: t.database.kind === 'postgres',
       });
       const ready = await t.request({ method: 'GET', url: '/health/ready' });
@@ -520,12 +535,17 @@ describe('Authentication contract (API.md)', () => {
       expect(ready.body.info.database.status).toBe('up');
     });
 
-    it('publishes the signing key and an OpenAPI document with every endpoint and the bearer scheme', async () => {
+    it('publishes the signing key (self-hosted) and an OpenAPI document with every endpoint and the bearer scheme', async () => {
       const jwks = await t.request({ method: 'GET', url: '/.well-known/jwks.json' });
-      expect(jwks.body.keys).toEqual([
-        expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) }),
-      ]);
-      expect(jwks.body.keys[0].d).toBeUndefined();
+      if (auth0) {
+        // Auth0 publishes its own keys; FluentPro holds none in this mode.
+        expect(jwks.status).toBe(404);
+      } else {
+        expect(jwks.body.keys).toEqual([
+          expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) }),
+        ]);
+        expect(jwks.body.keys[0].d).toBeUndefined();
+      }
       const document = await t.request({ method: 'GET', url: '/api/docs-json' });
       expect(document.status).toBe(200);
       for (const path of ['signup', 'login', 'refresh', 'logout', 'profile', 'health']) {

@@ -1,11 +1,12 @@
 import { signUpBody, STRONG_PASSWORD } from '../support/factories';
+import { createTestAppIn, IDENTITY_MODES } from '../support/identity-modes';
 import { createTestApp, TestApp } from '../support/test-app';
 
-describe('Refresh-token reuse detection', () => {
+describe.each(IDENTITY_MODES)('Refresh-token reuse detection, $name', (mode) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ REFRESH_TOKEN_REUSE_INTERVAL_SECONDS: '0' });
+    ({ t } = await createTestAppIn(mode, { REFRESH_TOKEN_REUSE_INTERVAL_SECONDS: '0' }));
   });
   afterAll(() => t.close());
 
@@ -41,11 +42,11 @@ describe('Refresh-token reuse detection', () => {
   });
 });
 
-describe('Brute-force protection per account', () => {
+describe.each(IDENTITY_MODES)('Brute-force protection per account, $name', (mode) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_LOCKOUT_BASE_SECONDS: '30' });
+    ({ t } = await createTestAppIn(mode, { LOGIN_MAX_FAILURES: '5', LOGIN_LOCKOUT_BASE_SECONDS: '30' }));
   });
   afterAll(() => t.close());
 

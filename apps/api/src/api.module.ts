@@ -21,7 +21,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({ service: 'api', logger }),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
-        AuthenticationModule,
+        AuthenticationModule.forRoot(config),
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

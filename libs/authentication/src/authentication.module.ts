@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
@@ -14,8 +14,13 @@ import { UserAccountRepository } from './application/ports/user-account.reposito
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler';
 import { SignUpHandler } from './application/sign-up/sign-up.handler';
 import { UpdateProfileHandler } from './application/update-profile/update-profile.handler';
+import { Auth0AccessTokenVerifier } from './infrastructure/auth0/auth0-access-token.verifier';
+import { Auth0Gateway } from './infrastructure/auth0/auth0-gateway';
+import { Auth0IdentityProvider } from './infrastructure/auth0/auth0-identity.provider';
+import { Auth0Settings } from './infrastructure/auth0/auth0-settings';
 import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-hosted-access-token.verifier';
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
+import { TypeOrmAuth0SessionTokens } from './infrastructure/persistence/typeorm-auth0-session-tokens';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
 import { TypeOrmSessionRepository } from './infrastructure/persistence/typeorm-session.repository';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
@@ -29,30 +34,9 @@ import { AccessTokenVerifier } from './interface/http/access-token.verifier';
 import { AuthController } from './interface/http/auth.controller';
 import { JwksController } from './interface/http/jwks.controller';
 
-/** Accounts, credentials, sessions and tokens. Per-address limits share Redis across processes when configured. */
-@Module({
-  imports: [
-    PassportModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: config.env.AUTH_RATE_LIMIT_PER_MINUTE }],
-        errorMessage: 'Too many requests from this address, please try again later',
-        storage: config.env.REDIS_URL ? new ThrottlerStorageRedisService(config.env.REDIS_URL) : undefined,
-      }),
-    }),
-  ],
-  controllers: [AuthController, JwksController],
+/** Credentials and tokens kept by FluentPro itself (the default). */
+const selfHostedIdentity: { providers: Provider[]; controllers: Type[] } = {
   providers: [
-    SignUpHandler,
-    LogInHandler,
-    RefreshSessionHandler,
-    LogOutHandler,
-    GetProfileHandler,
-    UpdateProfileHandler,
-    { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
-    { provide: SessionRepository, useClass: TypeOrmSessionRepository },
-    { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     {
       provide: SigningKeys,
@@ -67,9 +51,65 @@ import { JwksController } from './interface/http/jwks.controller';
     AccessTokenService,
     { provide: IdentityProvider, useClass: SelfHostedIdentityProvider },
     { provide: AccessTokenVerifier, useClass: SelfHostedAccessTokenVerifier },
-    AccessTokenStrategy,
-    AccessTokenGuard,
   ],
-  exports: [AccessTokenGuard, AccessTokenStrategy, PassportModule],
-})
-export class AuthenticationModule {}
+  controllers: [JwksController],
+};
+
+/** Credentials and tokens held by an Auth0 tenant (IDENTITY_PROVIDER=auth0); no local signing keys. */
+const auth0Identity: { providers: Provider[]; controllers: Type[] } = {
+  providers: [
+    {
+      provide: Auth0Settings,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new Auth0Settings(config),
+    },
+    Auth0Gateway,
+    TypeOrmAuth0SessionTokens,
+    { provide: IdentityProvider, useClass: Auth0IdentityProvider },
+    { provide: AccessTokenVerifier, useClass: Auth0AccessTokenVerifier },
+  ],
+  controllers: [],
+};
+
+/**
+ * Accounts, credentials, sessions and tokens, with the identity provider IDENTITY_PROVIDER selects.
+ * Per-address limits share Redis across processes when configured.
+ */
+@Module({})
+export class AuthenticationModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const identity = config.env.IDENTITY_PROVIDER === 'auth0' ? auth0Identity : selfHostedIdentity;
+    return {
+      module: AuthenticationModule,
+      imports: [
+        PassportModule,
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (appConfig: AppConfig) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: appConfig.env.AUTH_RATE_LIMIT_PER_MINUTE }],
+            errorMessage: 'Too many requests from this address, please try again later',
+            storage: appConfig.env.REDIS_URL
+              ? new ThrottlerStorageRedisService(appConfig.env.REDIS_URL)
+              : undefined,
+          }),
+        }),
+      ],
+      controllers: [AuthController, ...identity.controllers],
+      providers: [
+        SignUpHandler,
+        LogInHandler,
+        RefreshSessionHandler,
+        LogOutHandler,
+        GetProfileHandler,
+        UpdateProfileHandler,
+        { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
+        { provide: SessionRepository, useClass: TypeOrmSessionRepository },
+        { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
+        ...identity.providers,
+        AccessTokenStrategy,
+        AccessTokenGuard,
+      ],
+      exports: [AccessTokenGuard, AccessTokenStrategy, PassportModule],
+    };
+  }
+}

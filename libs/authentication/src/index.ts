@@ -3,3 +3,4 @@ export { AuthenticationModule } from './authentication.module';
 export { authenticationPersistence } from './infrastructure/persistence/authentication.persistence';
 export { AccessTokenGuard, CurrentPrincipal } from './interface/http/access-token.guard';
 export type { Principal } from './application/ports/identity-provider';
+export { IdentityProviderHealthIndicator } from './infrastructure/auth0/identity-provider.health-indicator';

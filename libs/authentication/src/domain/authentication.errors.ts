@@ -40,3 +40,15 @@ export class AccountTemporarilyLockedError extends TooManyRequestsError {
     super(retryAfterSeconds, 'Too many failed login attempts. Try again later.');
   }
 }
+
+/** The identity provider has blocked the account (too many attempts, or by an administrator). */
+export class AccountBlockedError extends TooManyRequestsError {
+  override readonly code = 'AUTH.ACCOUNT_BLOCKED';
+
+  constructor(retryAfterSeconds: number) {
+    super(
+      retryAfterSeconds,
+      'This account is blocked after too many attempts. Follow the unblock email or try again later.',
+    );
+  }
+}

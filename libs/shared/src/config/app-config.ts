@@ -64,6 +64,17 @@ export const configSchema = z
     LOGIN_LOCKOUT_MAX_SECONDS: int(1, 7 * 86_400).default(15 * 60),
     AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
 
+    // Auth0 identity (IDENTITY_PROVIDER=auth0; docs/identity/auth0.md). Checked together below.
+    AUTH0_DOMAIN: optionalString,
+    AUTH0_CLIENT_ID: optionalString,
+    AUTH0_CLIENT_SECRET: optionalString,
+    AUTH0_AUDIENCE: optionalString,
+    AUTH0_CONNECTION: optionalString,
+    AUTH0_MANAGEMENT_CLIENT_ID: optionalString,
+    AUTH0_MANAGEMENT_CLIENT_SECRET: optionalString,
+    AUTH0_TIMEOUT_MS: int(100, 60_000).default(5000),
+    AUTH0_BASE_URL: urlWithProtocols(['https:', 'http:']),
+
     // Operations: metrics, probes and tracing (docs/development/deployment.md)
     METRICS_ENABLED: bool.default(true),
     METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
@@ -95,6 +106,46 @@ export const configSchema = z
         message: 'must be at least LOGIN_LOCKOUT_BASE_SECONDS',
       });
     }
+  })
+  .superRefine((env, ctx) => {
+    // Auth0 identity: every setting present and consistent, or none of them in the self-hosted mode.
+    const problem = (variable: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    const auth0Variables = Object.keys(env).filter(
+      (key) => key.startsWith('AUTH0_') && key !== 'AUTH0_TIMEOUT_MS' && env[key as keyof typeof env],
+    );
+    if (env.IDENTITY_PROVIDER !== 'auth0') {
+      for (const variable of auth0Variables)
+        problem(
+          variable,
+          'is set but IDENTITY_PROVIDER is not auth0 (set IDENTITY_PROVIDER=auth0 or remove it)',
+        );
+      return;
+    }
+    for (const variable of [
+      'AUTH0_DOMAIN',
+      'AUTH0_CLIENT_ID',
+      'AUTH0_CLIENT_SECRET',
+      'AUTH0_AUDIENCE',
+      'AUTH0_CONNECTION',
+    ] as const) {
+      if (!env[variable]) problem(variable, 'is required when IDENTITY_PROVIDER=auth0');
+    }
+    if (
+      env.AUTH0_DOMAIN &&
+      !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(env.AUTH0_DOMAIN)
+    )
+      problem(
+        'AUTH0_DOMAIN',
+        'must be the bare tenant host name, e.g. fluentpro.eu.auth0.com (no https://, no path)',
+      );
+    if (!env.AUTH0_MANAGEMENT_CLIENT_ID !== !env.AUTH0_MANAGEMENT_CLIENT_SECRET)
+      problem(
+        env.AUTH0_MANAGEMENT_CLIENT_ID ? 'AUTH0_MANAGEMENT_CLIENT_SECRET' : 'AUTH0_MANAGEMENT_CLIENT_ID',
+        'AUTH0_MANAGEMENT_CLIENT_ID and AUTH0_MANAGEMENT_CLIENT_SECRET go together',
+      );
+    if (env.AUTH0_BASE_URL?.startsWith('http:') && env.NODE_ENV === 'production')
+      problem('AUTH0_BASE_URL', 'must use https:// in production');
   });
 
 export type ConfigValues = z.output<typeof configSchema>;

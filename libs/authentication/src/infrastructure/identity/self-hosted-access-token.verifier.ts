@@ -3,19 +3,8 @@ import type { SecretOrKeyProvider } from 'passport-jwt';
 import { AppConfig, Clock } from '@fluentpro/shared';
 import type { Principal } from '../../application/ports/identity-provider';
 import { SessionRepository } from '../../application/ports/session.repository';
-import { AccessTokenVerifier, VerifiedClaims } from '../../interface/http/access-token.verifier';
+import { AccessTokenVerifier, jwtHeaderOf, VerifiedClaims } from '../../interface/http/access-token.verifier';
 import { SigningKeys } from '../security/signing-keys';
-
-function keyIdOf(rawJwt: string): unknown {
-  try {
-    const header = JSON.parse(Buffer.from(rawJwt.split('.')[0], 'base64url').toString('utf8')) as {
-      kid?: unknown;
-    };
-    return header.kid;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Verifies our own RS256 tokens with the pre-parsed public key and requires a live session. */
 @Injectable()
@@ -34,7 +23,7 @@ export class SelfHostedAccessTokenVerifier extends AccessTokenVerifier {
     this.issuer = config.env.JWT_ISSUER;
     this.audience = config.env.JWT_AUDIENCE;
     this.keyProvider = (_request, rawJwt: string, done) => {
-      if (keyIdOf(rawJwt) === keys.keyId) done(null, keys.publicKey as never);
+      if (jwtHeaderOf(rawJwt)?.kid === keys.keyId) done(null, keys.publicKey as never);
       else done(new Error('Unknown signing key'));
     };
   }

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
+import { ServiceUnavailableError } from '@fluentpro/shared';
 import type { Principal } from '../../application/ports/identity-provider';
 import { InvalidAccessTokenError } from '../../domain/authentication.errors';
 import { ACCESS_TOKEN_STRATEGY } from './access-token.strategy';
@@ -7,7 +8,9 @@ import { ACCESS_TOKEN_STRATEGY } from './access-token.strategy';
 /** Requires a valid, unrevoked Bearer access token; answers the contract's 401 otherwise. */
 @Injectable()
 export class AccessTokenGuard extends AuthGuard(ACCESS_TOKEN_STRATEGY) {
-  override handleRequest<T = Principal>(error: unknown, principal: T | false): T {
+  override handleRequest<T = Principal>(error: unknown, principal: T | false, info?: unknown): T {
+    // The token could not be checked at all (the identity provider's keys are out of reach): not a 401.
+    if (info instanceof ServiceUnavailableError) throw info;
     if (
       error instanceof Error &&
       !(error.name === 'JsonWebTokenError' || error.name === 'TokenExpiredError')

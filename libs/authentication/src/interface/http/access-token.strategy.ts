@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@fluentpro/shared';
 import type { Principal } from '../../application/ports/identity-provider';
 import { AccessTokenVerifier, VerifiedClaims } from './access-token.verifier';
 
 export const ACCESS_TOKEN_STRATEGY = 'access-token';
+
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /** passport-jwt with the algorithm pinned to RS256, issuer and audience checked, small clock tolerance. */
 @Injectable()
@@ -15,7 +18,8 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
     config: AppConfig,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerToken,
+      passReqToCallback: true,
       secretOrKeyProvider: verifier.keyProvider,
       algorithms: ['RS256'],
       issuer: verifier.issuer,
@@ -25,7 +29,7 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
     });
   }
 
-  async validate(claims: VerifiedClaims): Promise<Principal | false> {
-    return (await this.verifier.toPrincipal(claims)) ?? false;
+  async validate(request: FastifyRequest, claims: VerifiedClaims): Promise<Principal | false> {
+    return (await this.verifier.toPrincipal(claims, bearerToken(request) ?? '')) ?? false;
   }
 }

@@ -96,7 +96,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Exchange a refresh token for a new token pair (the refresh token rotates)' })
   @ApiOkResponse({ type: TokenPairResponse })
-  @ApiErrors(400, 401, 429, 500)
+  @ApiErrors(400, 401, 429, 500, 503)
   async refresh(
     @Body() body: RefreshTokenRequest,
     @Req() request: FastifyRequest,
@@ -110,7 +110,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End the session: its refresh token and access tokens stop working at once' })
   @ApiOkResponse({ type: MessageResponse })
-  @ApiErrors(400, 401, 429, 500)
+  @ApiErrors(400, 401, 429, 500, 503)
   async logOut(
     @Body() body: RefreshTokenRequest,
     @CurrentPrincipal() principal: Principal,
@@ -124,7 +124,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The profile of the authenticated user' })
   @ApiOkResponse({ type: ProfileResponse })
-  @ApiErrors(401, 500)
+  @ApiErrors(401, 500, 503)
   profile(@CurrentPrincipal() principal: Principal): Promise<ProfileView> {
     return this.getProfileHandler.execute(principal.userId);
   }
@@ -134,7 +134,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change full_name and/or date_of_birth (same rules as sign-up)' })
   @ApiOkResponse({ type: ProfileResponse })
-  @ApiErrors(400, 401, 500)
+  @ApiErrors(400, 401, 500, 503)
   updateProfile(
     @Body() body: UpdateProfileRequest,
     @CurrentPrincipal() principal: Principal,
