@@ -12,6 +12,13 @@ describe('AppConfig', () => {
     expect(config.env.AUTH_RATE_LIMIT_PER_MINUTE).toBeGreaterThanOrEqual(60);
   });
 
+  it('treats empty values as unset, as an env file written from .env.example has them', () => {
+    const config = AppConfig.parse({ HASH_CONCURRENCY: '', DATABASE_URL: '', PORT: '' });
+    expect(config.env.PORT).toBe(8000);
+    expect(config.databaseKind).toBe('sqlite');
+    expect(config.env.HASH_CONCURRENCY).toBeUndefined();
+  });
+
   it('names every bad variable', () => {
     try {
       AppConfig.parse({ DATABASE_URL: 'nonsense', PORT: 'eighty', REDIS_URL: 'http://x' });

@@ -176,7 +176,9 @@ export class AppConfig {
   }
 
   static parse(source: Record<string, string | undefined>): AppConfig {
-    const result = configSchema.safeParse(source);
+    // An empty value (`HASH_CONCURRENCY=` in an env file) means "not set": the default applies.
+    const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+    const result = configSchema.safeParse(present);
     if (!result.success) {
       throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     }
