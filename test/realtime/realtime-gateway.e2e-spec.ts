@@ -8,6 +8,7 @@ import { RealtimePublisher } from '@fluentpro/shared';
 import { RealtimeGateway } from '../../apps/api/src/realtime/realtime.gateway';
 import { createAdmin, logIn, signUpUser, TestUser } from '../support/accounts';
 import { STRONG_PASSWORD } from '../support/factories';
+import { sampleValue } from '../support/metrics-text';
 import { createTestApp, TestApp } from '../support/test-app';
 import { openSocket, TestSocket } from '../support/ws-client';
 
@@ -293,6 +294,35 @@ describe('WebSocket gateway /ws', () => {
       expect(await b.closed).toEqual({ code: 4409, reason: 'Session revoked' });
       for (const socket of [a, b])
         expect((await socket.next('session.revoked')).data.reason).toBe('account-deactivated');
+    });
+  });
+
+  describe('metrics', () => {
+    it('exposes open sockets and closes by code to Prometheus', async () => {
+      const scrape = async () => (await t.request({ method: 'GET', url: '/metrics' })).body as string;
+      const before = await scrape();
+      const user = await signUpUser(t);
+      const open = connect(user);
+      await open.next('ready');
+      expect(await connect(null, { protocols: ['bearer', 'not-a-jwt'] }).closed).toMatchObject({
+        code: 4401,
+      });
+      // The server counts the close once its side of the socket has closed too.
+      const closesBefore = sampleValue(before, 'fluentpro_websocket_closes_total', { code: '4401' });
+      let after = await scrape();
+      for (
+        let i = 0;
+        i < 100 && sampleValue(after, 'fluentpro_websocket_closes_total', { code: '4401' }) === closesBefore;
+        i += 1
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        after = await scrape();
+      }
+      expect(sampleValue(after, 'fluentpro_websocket_connections')).toBe(
+        t.app.get(RealtimeGateway).openSocketCount(),
+      );
+      expect(sampleValue(after, 'fluentpro_websocket_connections')).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(after, 'fluentpro_websocket_closes_total', { code: '4401' })).toBe(closesBefore + 1);
     });
   });
 

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@fluentpro/shared';
-import { createApiApp } from '../../apps/api/src/bootstrap';
+import { ApiAppOptions, createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -33,11 +33,17 @@ export const TEST_ENV: Record<string, string> = {
  */
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  options: { database?: TestDatabase } = {},
+  options: ApiAppOptions & {
+    /** Rewrites the fresh database's variables (e.g. to reach it through a proxy). */
+    databaseEnv?: (env: Record<string, string>) => Record<string, string>;
+    /** Another instance's database, shared instead of a fresh one. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...database.env, ...overrides });
-  const app = await createApiApp(config);
+  const databaseEnv = options.databaseEnv ? options.databaseEnv(database.env) : database.env;
+  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...databaseEnv, ...overrides });
+  const app = await createApiApp(config, options);
   return {
     app,
     config,

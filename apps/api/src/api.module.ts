@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import type { Logger } from 'pino';
 import {
   AppConfig,
   ConfigModule,
   DatabaseModule,
   DomainExceptionFilter,
+  ObservabilityModule,
   RealtimeModule,
 } from '@fluentpro/shared';
 import { AdministrationModule } from '@fluentpro/administration';
@@ -15,11 +17,12 @@ import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger?: Logger): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot({ service: 'api', logger }),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
         RealtimeModule,
         AuthenticationModule.forRoot(config),

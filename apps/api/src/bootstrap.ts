@@ -4,7 +4,16 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { AppConfig, createValidationPipe } from '@fluentpro/shared';
+import { FastifyBaseLogger, LogController } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import {
+  AppConfig,
+  createLogger,
+  createValidationPipe,
+  installHttpObservability,
+  MetricsRegistry,
+} from '@fluentpro/shared';
 import { ApiModule } from './api.module';
 import { RealtimeWsAdapter } from './realtime/realtime-ws.adapter';
 
@@ -13,8 +22,18 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Routes outside `/api` (probes, metrics, JWKS). */
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
 
+export interface ApiAppOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the API application (not yet listening): used by main.ts, the tests and the benchmark. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: ApiAppOptions = {},
+): Promise<NestFastifyApplication> {
+  // One pino logger for Fastify and for Nest (nestjs-pino).
+  const logger = createLogger(config, 'api', { destination: options.logDestination });
   const adapter = new FastifyAdapter({
     bodyLimit: config.env.BODY_LIMIT_BYTES,
     trustProxy: config.env.TRUST_PROXY,
@@ -24,13 +43,20 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       const header = request.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    logger: false,
+    loggerInstance: logger,
+    // The root logger serves every request: its mixin adds the request_id from the request context.
+    childLoggerFactory: (parent: FastifyBaseLogger) => parent,
+    // One line per request is written by installHttpObservability, not by Fastify.
+    logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
-    logger: config.env.LOG_LEVEL === 'silent' ? false : undefined,
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, logger), adapter, {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
+  installHttpObservability(fastify, app.get(MetricsRegistry), logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ChangeAdminRoleHandler, CLI_REQUEST, CreateAdminHandler } from '@fluentpro/administration';
-import { AppConfig, ConfigError, DomainError, ValidationFailedError } from '@fluentpro/shared';
+import { AppConfig, DomainError, loadConfigOrExit, ValidationFailedError } from '@fluentpro/shared';
 import { CliCommand, parseCliArguments, USAGE, UsageError } from './cli/cli-arguments';
 import { CliModule } from './cli/cli.module';
 import { readPassword } from './cli/read-password';
@@ -41,7 +41,7 @@ function describe(error: unknown): string {
       .map(([field, messages]) => `${field}: ${messages.join('; ')}`)
       .join('\n');
   }
-  if (error instanceof DomainError || error instanceof ConfigError) return error.message;
+  if (error instanceof DomainError) return error.message;
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -58,8 +58,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const config = loadConfigOrExit();
   try {
-    console.log(await run(command, AppConfig.fromEnvironment()));
+    console.log(await run(command, config));
     return 0;
   } catch (error) {
     console.error(describe(error));

@@ -1,26 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig, ConfigError } from '@fluentpro/shared';
-import { createApiApp } from './bootstrap';
-
-function loadConfig(): AppConfig {
-  try {
-    return AppConfig.fromEnvironment();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
+import { loadConfigOrExit, startTracing } from '@fluentpro/shared';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
+  // Tracing (only when OTEL_EXPORTER_OTLP_ENDPOINT is set) must start before Fastify, pg and ioredis
+  // are loaded, so the application is required only afterwards.
+  startTracing(config, 'api');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createApiApp } = require('./bootstrap') as typeof import('./bootstrap');
   const logger = new Logger('Bootstrap');
   const app = await createApiApp(config);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
-  logger.log(`FluentPro API listening on http://${config.env.HOST}:${config.env.PORT} (docs at /api/docs)`);
+  logger.log(`FluentPro API listening on ${await app.getUrl()} (docs at /api/docs)`);
 
   // Graceful shutdown: stop accepting, let in-flight requests finish, close the database, exit 0.
   let stopping = false;

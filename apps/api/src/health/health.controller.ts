@@ -1,16 +1,12 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { IdentityProviderHealthIndicator } from '@fluentpro/authentication';
+import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ReadinessRegistry, ReadinessReport } from '@fluentpro/shared';
 
 @ApiTags('Operations')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly identityProvider: IdentityProviderHealthIndicator,
-  ) {}
+  constructor(private readonly readiness: ReadinessRegistry) {}
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers (no dependency checks)' })
@@ -19,15 +15,14 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
   @ApiOperation({
-    summary: 'Readiness: the database (and Redis when configured, Auth0 in the Auth0 mode) are reachable',
+    summary: 'Readiness: the database, Redis when configured, and every registered indicator answer',
   })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      ...this.identityProvider.checks(),
-    ]);
+  @ApiOkResponse({ description: '`{status:"ok", info, error, details}`' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; `error` says which and why' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    const report = await this.readiness.evaluate();
+    if (report.status !== 'ok') void reply.status(503);
+    return report;
   }
 }

@@ -2,10 +2,17 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityProviderHealthIndicator } from '@fluentpro/authentication';
 import { HealthController } from './health.controller';
+import { IdentityProviderReadiness } from './identity-provider.readiness';
+import { MetricsController } from './metrics.controller';
 
+/**
+ * Probes and metrics. Readiness indicators come from the ReadinessRegistry (ObservabilityModule):
+ * the database and Redis there, the identity provider's here; later modules register their own.
+ */
 @Module({
+  // Terminus provides the HealthIndicatorService the identity provider's indicator is written with.
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 })],
-  controllers: [HealthController],
-  providers: [IdentityProviderHealthIndicator],
+  controllers: [HealthController, MetricsController],
+  providers: [IdentityProviderHealthIndicator, IdentityProviderReadiness],
 })
 export class HealthModule {}

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { Counter, Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
 import { SocketAuthenticator } from '@fluentpro/authentication';
-import { AppConfig, REALTIME_EVENTS, RealtimeBus } from '@fluentpro/shared';
+import { AppConfig, MetricsRegistry, REALTIME_EVENTS, RealtimeBus } from '@fluentpro/shared';
 import { CLOSE_CODES } from './close-codes';
 import { originAllowed, parseClientMessage, tokenFromHandshake } from './handshake';
 import { RealtimeConnection } from './realtime-connection';
@@ -33,12 +34,30 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private readonly connections = new Map<RealtimeConnection, ConnectionState>();
   private readonly byUser = new Map<string, Set<RealtimeConnection>>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private readonly closes: Counter<'code'>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly authenticator: SocketAuthenticator,
     private readonly bus: RealtimeBus,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    const openSockets = () => this.openSocketCount();
+    new Gauge({
+      name: 'fluentpro_websocket_connections',
+      help: 'Open, authenticated WebSockets on /ws in this process',
+      registers: [metrics.registry],
+      collect() {
+        this.set(openSockets());
+      },
+    });
+    this.closes = new Counter({
+      name: 'fluentpro_websocket_closes_total',
+      help: 'WebSockets closed, by close code (docs/realtime.md: 4401 token, 4409 revoked, 4413 slow client...)',
+      labelNames: ['code'],
+      registers: [metrics.registry],
+    });
+  }
 
   afterInit(): void {
     this.heartbeat = setInterval(() => void this.beat(), this.config.env.REALTIME_HEARTBEAT_INTERVAL_MS);
@@ -60,7 +79,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       unsubscribe: null,
     };
     this.connections.set(connection, state);
-    socket.once('close', () => this.forget(connection, state));
+    socket.once('close', (code: number) => {
+      this.closes.inc({ code: String(code) });
+      this.forget(connection, state);
+    });
 
     if (!originAllowed(request, this.config.corsOrigins)) {
       connection.close(CLOSE_CODES.forbiddenOrigin, 'Origin not allowed');

@@ -1,4 +1,6 @@
-import { AppConfig, ConfigError } from './app-config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig, ConfigError, configSchema } from './app-config';
 
 describe('AppConfig', () => {
   it('has embedded defaults: port 8000, SQLite, self-hosted identity', () => {
@@ -10,6 +12,26 @@ describe('AppConfig', () => {
     expect(config.env.REFRESH_TOKEN_REUSE_INTERVAL_SECONDS).toBe(10);
     expect(config.env.SESSION_LIFETIME_DAYS).toBe(30);
     expect(config.env.AUTH_RATE_LIMIT_PER_MINUTE).toBeGreaterThanOrEqual(60);
+  });
+
+  it('treats empty values as unset, as an env file written from .env.example has them', () => {
+    const config = AppConfig.parse({ HASH_CONCURRENCY: '', DATABASE_URL: '', PORT: '' });
+    expect(config.env.PORT).toBe(8000);
+    expect(config.databaseKind).toBe('sqlite');
+    expect(config.env.HASH_CONCURRENCY).toBeUndefined();
+  });
+
+  it('accepts .env.example as it stands, and it documents every variable of the schema', () => {
+    const text = readFileSync(join(__dirname, '../../../../.env.example'), 'utf8');
+    const entries = text
+      .split('\n')
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]);
+    const documented = new Set(entries.map(([key]) => key));
+    expect(Object.keys(configSchema.shape).filter((key) => !documented.has(key))).toEqual([]);
+    expect(() =>
+      AppConfig.parse({ ...Object.fromEntries(entries), IDENTITY_PROVIDER: 'self-hosted' }),
+    ).not.toThrow();
   });
 
   it('names every bad variable', () => {

@@ -75,6 +75,21 @@ export const configSchema = z
     AUTH0_TIMEOUT_MS: int(100, 60_000).default(5000),
     AUTH0_BASE_URL: urlWithProtocols(['https:', 'http:']),
 
+    // Operations: metrics, probes and tracing (docs/development/deployment.md)
+    METRICS_ENABLED: bool.default(true),
+    METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, {
+      message: 'must be at least 16 characters',
+    }),
+    // An empty value (env files) means unset, not port 0.
+    METRICS_PORT: optionalString
+      .transform((value) => (value === undefined ? undefined : Number(value)))
+      .pipe(z.number().int().min(0).max(65535).optional()),
+    METRICS_HOST: z.string().default('0.0.0.0'),
+    READINESS_TIMEOUT_MS: int(100, 60_000).default(2000),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocols(['http:', 'https:']),
+    OTEL_SERVICE_NAME: optionalString,
+    OTEL_TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
+
     // --- Realtime: WebSocket gateway at /ws, fan-out through Redis (issue 7) ---
     REALTIME_AUTH_TIMEOUT_MS: int(100, 60_000).default(5000),
     REALTIME_HEARTBEAT_INTERVAL_MS: int(100, 300_000).default(30_000),
@@ -176,7 +191,9 @@ export class AppConfig {
   }
 
   static parse(source: Record<string, string | undefined>): AppConfig {
-    const result = configSchema.safeParse(source);
+    // An empty value (`HASH_CONCURRENCY=` in an env file) means "not set": the default applies.
+    const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+    const result = configSchema.safeParse(present);
     if (!result.success) {
       throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     }

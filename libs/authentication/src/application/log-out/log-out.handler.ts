@@ -1,11 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { AuthOutcomes, IgnoredAuthOutcomes } from '@fluentpro/shared';
 import { IdentityProvider, Principal } from '../ports/identity-provider';
 
 @Injectable()
 export class LogOutHandler {
-  constructor(private readonly identity: IdentityProvider) {}
+  constructor(
+    private readonly identity: IdentityProvider,
+    @Optional() private readonly outcomes: AuthOutcomes = new IgnoredAuthOutcomes(),
+  ) {}
 
-  execute(principal: Principal, refreshToken: string): Promise<void> {
-    return this.identity.logOut(principal, refreshToken);
+  async execute(principal: Principal, refreshToken: string): Promise<void> {
+    await this.identity.logOut(principal, refreshToken);
+    this.outcomes.record('logout');
   }
 }

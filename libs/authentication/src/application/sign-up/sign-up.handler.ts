@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Clock, ValidationCollector } from '@fluentpro/shared';
+import { Injectable, Optional } from '@nestjs/common';
+import { AuthOutcomes, Clock, IgnoredAuthOutcomes, ValidationCollector } from '@fluentpro/shared';
 import { DateOfBirth } from '../../domain/date-of-birth.value-object';
 import { Email } from '../../domain/email.value-object';
 import { FullName } from '../../domain/full-name.value-object';
@@ -12,6 +12,7 @@ export class SignUpHandler {
   constructor(
     private readonly identity: IdentityProvider,
     private readonly clock: Clock,
+    @Optional() private readonly outcomes: AuthOutcomes = new IgnoredAuthOutcomes(),
   ) {}
 
   async execute(command: SignUpCommand): Promise<AuthenticatedAccount> {
@@ -23,9 +24,11 @@ export class SignUpHandler {
       DateOfBirth.create(command.dateOfBirth, this.clock.now()),
     );
     errors.throwIfAny();
-    return this.identity.signUp(
+    const result = await this.identity.signUp(
       { fullName: fullName!, email: email!, password: password!, dateOfBirth: dateOfBirth! },
       command.client,
     );
+    this.outcomes.record('signup');
+    return result;
   }
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, UnitOfWork } from '@fluentpro/shared';
+import { Injectable, Optional } from '@nestjs/common';
+import { AppConfig, AuthOutcomes, Clock, IgnoredAuthOutcomes, UnitOfWork } from '@fluentpro/shared';
 import {
   AuthenticatedAccount,
   ClientContext,
@@ -39,6 +39,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    @Optional() private readonly outcomes: AuthOutcomes = new IgnoredAuthOutcomes(),
   ) {
     super();
   }
@@ -91,6 +92,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
           return this.tokenPair(session, this.refreshTokens.successor(parsed.secret));
         case 'reused':
           await this.revocation.revoke([session], 'refresh-token-reuse', now);
+          this.outcomes.record('refresh_reuse_detected');
           throw new InvalidRefreshTokenError();
         case 'foreign':
           throw new InvalidRefreshTokenError();

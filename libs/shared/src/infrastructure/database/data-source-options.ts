@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { PersistenceContribution } from './persistence-contribution';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /**
  * One description of the database for the API, the worker and the migration command: PostgreSQL when
@@ -19,8 +20,10 @@ export function buildDataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     // Failed queries are reported by the callers; TypeORM's own 'error' log would print parameters
-    // (password hashes, token hashes) into the logs.
+    // (password hashes, token hashes) into the logs. What it does log goes through the JSON logger.
     logging: config.env.LOG_LEVEL === 'silent' ? false : (['warn', 'migration'] as ('warn' | 'migration')[]),
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
   };
   if (config.env.DATABASE_URL) {
     return {
