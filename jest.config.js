@@ -1,14 +1,20 @@
 /** Unit specs sit beside the code; integration and e2e suites live in test/. */
 const moduleNameMapper = {
-  '^@fluentpro/(shared|authentication|onboarding)$': '<rootDir>/libs/$1/src',
-  '^@fluentpro/(shared|authentication|onboarding)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@fluentpro/(shared|authentication|onboarding|notifications)$': '<rootDir>/libs/$1/src',
+  '^@fluentpro/(shared|authentication|onboarding|notifications)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] };
+/** ESM-only dependencies (loaded by @fastify/static) compiled to CommonJS for Jest. */
+const ESM_ONLY = ['content-disposition'];
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/test/support/esm-to-cjs.transformer.js',
+};
 const common = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper,
 };
 

@@ -1,7 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, ConfigModule, DatabaseModule, DomainExceptionFilter } from '@fluentpro/shared';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  DomainExceptionFilter,
+  EventsModule,
+} from '@fluentpro/shared';
 import { AuthenticationModule } from '@fluentpro/authentication';
+import { NotificationsModule } from '@fluentpro/notifications';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
 
@@ -13,7 +20,9 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
+        EventsModule.forRoot(config, { role: 'api' }),
         AuthenticationModule,
+        NotificationsModule.forRoot(config),
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

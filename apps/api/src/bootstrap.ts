@@ -4,7 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { AppConfig, createValidationPipe } from '@fluentpro/shared';
+import {
+  AppConfig,
+  createAppLogger,
+  createValidationPipe,
+  mountQueueDashboard,
+  RequestContext,
+} from '@fluentpro/shared';
 import { ApiModule } from './api.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -26,7 +32,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
-    logger: config.env.LOG_LEVEL === 'silent' ? false : undefined,
+    logger: createAppLogger(config, 'FluentPro API'),
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
@@ -34,6 +40,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     void reply.header('x-request-id', request.id);
     done();
   });
+  // The request id is the correlation id of everything the request causes (events, worker log lines).
+  fastify.addHook('preHandler', (request, _reply, done) => RequestContext.run(request.id, done));
+  await mountQueueDashboard(app, config);
   await app.register(helmet, {
     // The OpenAPI console needs its own inline scripts and styles.
     contentSecurityPolicy: {

@@ -3,13 +3,13 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '@fluentpro/shared';
+import { AuthenticationMaintenanceModule } from './authentication-maintenance.module';
 import { GetProfileHandler } from './application/get-profile/get-profile.handler';
 import { LogInHandler } from './application/log-in/log-in.handler';
 import { LogOutHandler } from './application/log-out/log-out.handler';
 import { IdentityProvider } from './application/ports/identity-provider';
 import { LoginThrottle } from './application/ports/login-throttle';
 import { PasswordHasher } from './application/ports/password-hasher';
-import { SessionRepository } from './application/ports/session.repository';
 import { UserAccountRepository } from './application/ports/user-account.repository';
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler';
 import { SignUpHandler } from './application/sign-up/sign-up.handler';
@@ -17,7 +17,6 @@ import { UpdateProfileHandler } from './application/update-profile/update-profil
 import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-hosted-access-token.verifier';
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
-import { TypeOrmSessionRepository } from './infrastructure/persistence/typeorm-session.repository';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
 import { AccessTokenService } from './infrastructure/security/access-token.service';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
@@ -32,6 +31,7 @@ import { JwksController } from './interface/http/jwks.controller';
 /** Accounts, credentials, sessions and tokens. Per-address limits share Redis across processes when configured. */
 @Module({
   imports: [
+    AuthenticationMaintenanceModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -51,7 +51,6 @@ import { JwksController } from './interface/http/jwks.controller';
     GetProfileHandler,
     UpdateProfileHandler,
     { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
-    { provide: SessionRepository, useClass: TypeOrmSessionRepository },
     { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     {

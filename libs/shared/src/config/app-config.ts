@@ -63,6 +63,28 @@ export const configSchema = z
     LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86_400).default(30),
     LOGIN_LOCKOUT_MAX_SECONDS: int(1, 7 * 86_400).default(15 * 60),
     AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
+
+    // --- Events, outbox, queues, worker, mail (issue 4; docs/architecture/events.md) ---
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only')
+      .default('fluentpro'),
+    WORKER_CONCURRENCY: int(1, 256).default(5),
+    JOB_ATTEMPTS: int(1, 100).default(5),
+    JOB_BACKOFF_MS: int(1, 3_600_000).default(2000),
+    OUTBOX_RELAY_ENABLED: bool.default(true),
+    OUTBOX_POLL_INTERVAL_MS: int(20, 600_000).default(1000),
+    OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
+    OUTBOX_LEASE_SECONDS: int(1, 3600).default(30),
+    OUTBOX_PUBLISH_TIMEOUT_MS: int(50, 120_000).default(5000),
+    MAINTENANCE_INTERVAL_MINUTES: int(1, 7 * 24 * 60).default(60),
+    RETENTION_DAYS: int(1, 3650).default(7),
+    SMTP_URL: urlWithProtocols(['smtp:', 'smtps:']),
+    MAIL_FROM: z.string().min(3).default('FluentPro <no-reply@fluentpro.app>'),
+    ADMIN_USERNAME: optionalString,
+    ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, {
+      message: 'must be at least 12 characters',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.LOGIN_LOCKOUT_MAX_SECONDS < env.LOGIN_LOCKOUT_BASE_SECONDS) {
@@ -70,6 +92,16 @@ export const configSchema = z
         code: 'custom',
         path: ['LOGIN_LOCKOUT_MAX_SECONDS'],
         message: 'must be at least LOGIN_LOCKOUT_BASE_SECONDS',
+      });
+    }
+  })
+  // --- Events, outbox, queues, worker, mail (issue 4) ---
+  .superRefine((env, ctx) => {
+    if ((env.ADMIN_USERNAME === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_USERNAME === undefined ? 'ADMIN_USERNAME' : 'ADMIN_PASSWORD'],
+        message: 'ADMIN_USERNAME and ADMIN_PASSWORD are set together or not at all',
       });
     }
   });

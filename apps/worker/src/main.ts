@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppConfig, ConfigError } from '@fluentpro/shared';
+import { createWorkerApp, WorkerRefusedToStartError } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = AppConfig.fromEnvironment();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    const app = await createWorkerApp(config);
+    // SIGTERM/SIGINT: stop taking jobs, let the running ones finish, close connections, exit.
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    new Logger('Bootstrap').log('FluentPro worker started');
+  } catch (error) {
+    if (error instanceof WorkerRefusedToStartError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('FluentPro worker failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplicationContext, Module, ModuleMetadata, Provider } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  EventsModule,
+  IntegrationEvent,
+  IntegrationEventHandler,
+} from '@fluentpro/shared';
+import { persistence } from '../../apps/api/src/persistence';
+import { createWorkerApp } from '../../apps/worker/src/bootstrap';
+import { workerContexts } from '../../apps/worker/src/worker.module';
+import { TEST_ENV } from './test-app';
+
+export const REDIS_URL = process.env.REDIS_URL;
+/** `describe` when the suite runs against Redis (REDIS_URL set), `describe.skip` otherwise. */
+export const describeWithRedis = REDIS_URL ? describe : describe.skip;
+/** `describe` in the embedded mode (no REDIS_URL), `describe.skip` otherwise. */
+export const describeEmbedded = REDIS_URL ? describe.skip : describe;
+
+/** A queue prefix no other suite uses, so parallel runs never see each other's jobs. */
+export function uniqueQueuePrefix(): string {
+  return `test-${randomBytes(5).toString('hex')}`;
+}
+
+/** Deletes every Redis key under `prefix` (the suite's queues) on REDIS_URL's database. */
+export async function deleteQueueKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  if (!redisUrl) return;
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Fast relay and retry settings for the tests; `env` adds the database's and anything else. */
+export function eventsTestConfig(env: Record<string, string>): AppConfig {
+  return AppConfig.fromEnvironment({
+    ...TEST_ENV,
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    JOB_BACKOFF_MS: '50',
+    JOB_ATTEMPTS: '3',
+    OUTBOX_PUBLISH_TIMEOUT_MS: '500',
+    ...env,
+  });
+}
+
+/** A handler for tests: records every event, and runs `behaviour` (throw to fail, await to be slow). */
+export class TestHandler extends IntegrationEventHandler {
+  readonly calls: IntegrationEvent[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly eventType: string,
+    private readonly behaviour: (event: IntegrationEvent, call: number) => Promise<void> = () =>
+      Promise.resolve(),
+  ) {
+    super();
+  }
+
+  async handle(event: IntegrationEvent): Promise<void> {
+    this.calls.push(event);
+    await this.behaviour(event, this.calls.length);
+  }
+}
+
+/** A module declaring `handlers` as providers, as a context would (discovered, not registered). */
+export function handlersModule(
+  handlers: IntegrationEventHandler[],
+): NonNullable<ModuleMetadata['imports']>[number] {
+  const providers: Provider[] = handlers.map((handler) => ({
+    provide: `handler:${handler.name}`,
+    useValue: handler,
+  }));
+  @Module({ providers })
+  class TestHandlersModule {}
+  return TestHandlersModule;
+}
+
+/** The events machinery alone (database, outbox, relay, dispatcher) with `handlers`, as the API runs it. */
+export async function createEventsContext(
+  config: AppConfig,
+  handlers: IntegrationEventHandler[] = [],
+  runMigrations = true,
+): Promise<INestApplicationContext> {
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule.forRoot(persistence, { runMigrations }),
+      EventsModule.forRoot(config, { role: 'api' }),
+      handlersModule(handlers),
+    ],
+  })
+  class EventsTestModule {}
+  return NestFactory.createApplicationContext(EventsTestModule, { logger: false });
+}
+
+/** The real worker (same modules as `npm run start:worker`) plus `handlers`. */
+export function createTestWorker(
+  config: AppConfig,
+  handlers: IntegrationEventHandler[] = [],
+): Promise<INestApplicationContext> {
+  return createWorkerApp(config, [...workerContexts(config), handlersModule(handlers)]);
+}
