@@ -58,6 +58,8 @@ export function eventsTestConfig(env: Record<string, string>): AppConfig {
 /** A handler for tests: records every event, and runs `behaviour` (throw to fail, await to be slow). */
 export class TestHandler extends IntegrationEventHandler {
   readonly calls: IntegrationEvent[] = [];
+  /** When each call started (ms since the epoch). */
+  readonly times: number[] = [];
 
   constructor(
     readonly name: string,
@@ -70,6 +72,7 @@ export class TestHandler extends IntegrationEventHandler {
 
   async handle(event: IntegrationEvent): Promise<void> {
     this.calls.push(event);
+    this.times.push(Date.now());
     await this.behaviour(event, this.calls.length);
   }
 }

@@ -28,6 +28,8 @@ export * from './infrastructure/outbox/dead-letter.orm-entity';
 export * from './infrastructure/outbox/event-dispatcher';
 export * from './infrastructure/outbox/handler-discovery';
 export * from './infrastructure/outbox/outbox.relay';
+export * from './infrastructure/outbox/event-publisher';
+export * from './infrastructure/outbox/outbox.store';
 export * from './infrastructure/queues/queue-catalog';
 export * from './infrastructure/queues/events.module';
 export * from './infrastructure/queues/events.health';

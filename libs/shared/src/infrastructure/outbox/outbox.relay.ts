@@ -4,11 +4,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../domain/clock';
 import { describeError } from './event-dispatcher';
-import { EventPublisher } from './event-publisher';
+import { EventPublisher, PublishUnavailableError } from './event-publisher';
 import { OutboxStore } from './outbox.store';
 
 /** Backoff between attempts never grows past this. */
-const MAX_BACKOFF_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 60_000;
 
 /** The delay before attempt `attempts + 1`: JOB_BACKOFF_MS, doubled after every failure. */
 export function backoffDelay(baseMs: number, attempts: number): number {
@@ -18,8 +18,11 @@ export function backoffDelay(baseMs: number, attempts: number): number {
 /**
  * Moves committed outbox rows to the publisher: woken right after a commit in this process and every
  * OUTBOX_POLL_INTERVAL_MS for rows written by other processes or due for a retry. Each batch is
- * claimed with a lease, delivered in order, then marked sent or rescheduled with backoff; nothing is
- * deleted until the retention purge, so a crash or an outage loses nothing.
+ * claimed with a lease, delivered in order, then marked sent. When the transport is down (Redis) the
+ * batch is given back in place and the relay pauses with exponential backoff, so the backlog is later
+ * published in its original order; when one event's handler fails (in-process) only that row is
+ * rescheduled with backoff. Nothing is deleted until the retention purge: a crash or an outage loses
+ * nothing.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,6 +33,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeAgain = false;
   private started = false;
   private stopped = false;
+  /** Consecutive transport failures, and no claim before this time (ms). */
+  private outages = 0;
+  private pausedUntil = 0;
 
   constructor(
     private readonly store: OutboxStore,
@@ -86,10 +92,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const { OUTBOX_BATCH_SIZE: batchSize, OUTBOX_LEASE_SECONDS: leaseSeconds } = this.config.env;
     try {
       const now = this.clock.now();
+      if (now.getTime() < this.pausedUntil) return false;
       const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
       const claimed = await this.store.claim(this.id, batchSize, now, leaseUntil);
       if (claimed.length === 0) return false;
-      const results = await this.publisher.deliver(claimed);
+      let results;
+      try {
+        results = await this.publisher.deliver(claimed);
+      } catch (error) {
+        if (!(error instanceof PublishUnavailableError)) throw error;
+        await this.pause(
+          claimed.map((message) => message.position),
+          error.message,
+        );
+        return false;
+      }
+      if (this.outages > 0) this.logger.log(`Publishing again after ${this.outages} failed attempt(s)`);
+      this.outages = 0;
       const done = this.clock.now();
       const sent: number[] = [];
       let progress = false;
@@ -122,5 +141,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.error(`Outbox relay batch failed: ${describeError(error)}`);
       return false;
     }
+  }
+
+  private async pause(positions: number[], reason: string): Promise<void> {
+    this.outages += 1;
+    const delay = backoffDelay(this.config.env.JOB_BACKOFF_MS, this.outages);
+    this.pausedUntil = this.clock.now().getTime() + delay;
+    await this.store.release(this.id, positions, reason);
+    this.logger.warn(
+      `Cannot publish (${reason}); ${positions.length} event(s) stay in the outbox, next try in ${delay} ms`,
+    );
   }
 }

@@ -114,6 +114,19 @@ export class OutboxStore {
     );
   }
 
+  /** Gives a batch back untouched but for the failure record: the rows keep their place in line. */
+  async release(relayId: string, positions: number[], error: string): Promise<void> {
+    if (positions.length === 0) return;
+    await this.unitOfWork.run(() =>
+      this.unitOfWork.query(
+        `UPDATE "outbox_messages"
+         SET "attempts" = "attempts" + 1, "last_error" = :error, "locked_by" = NULL, "locked_until" = NULL
+         WHERE "position" IN (:...positions) AND "locked_by" = :relayId`,
+        { error: error.slice(0, 4000), positions, relayId },
+      ),
+    );
+  }
+
   async backlog(now: Date): Promise<OutboxBacklog> {
     const { rows } = await this.unitOfWork.query(
       `SELECT COUNT(*) AS "pending", MIN("created_at") AS "oldest"

@@ -15,6 +15,7 @@ import { BullMqEventPublisher } from './bullmq-event.publisher';
 import { DeliveredEventsPurgeTask } from './delivered-events-purge.task';
 import { EventsHealthIndicator } from './events.health';
 import { MaintenanceRunner } from './maintenance.runner';
+import { QueueConnectionMonitor } from './queue-connection.monitor';
 import { EVENTS_ROLE, EventsRole, MaintenanceScheduler } from './maintenance.scheduler';
 import { defaultJobOptions, QUEUES } from './queue-catalog';
 
@@ -57,6 +58,7 @@ export class EventsModule {
         MaintenanceScheduler,
         DeliveredEventsPurgeTask,
         EventsHealthIndicator,
+        ...(redisUrl ? [QueueConnectionMonitor] : []),
       ],
       exports: [
         EventOutbox,
