@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { INestApplicationContext, Module, ModuleMetadata, Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import {
   AppConfig,
   ConfigModule,
@@ -13,35 +11,15 @@ import {
 import { persistence } from '../../apps/api/src/persistence';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { workerContexts } from '../../apps/worker/src/worker.module';
+import { REDIS_URL } from './redis';
 import { TEST_ENV } from './test-app';
 
-export const REDIS_URL = process.env.REDIS_URL;
+export { deleteQueueKeys, REDIS_URL, uniqueQueuePrefix } from './redis';
+
 /** `describe` when the suite runs against Redis (REDIS_URL set), `describe.skip` otherwise. */
 export const describeWithRedis = REDIS_URL ? describe : describe.skip;
 /** `describe` in the embedded mode (no REDIS_URL), `describe.skip` otherwise. */
 export const describeEmbedded = REDIS_URL ? describe.skip : describe;
-
-/** A queue prefix no other suite uses, so parallel runs never see each other's jobs. */
-export function uniqueQueuePrefix(): string {
-  return `test-${randomBytes(5).toString('hex')}`;
-}
-
-/** Deletes every Redis key under `prefix` (the suite's queues) on REDIS_URL's database. */
-export async function deleteQueueKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
-  if (!redisUrl) return;
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Fast relay and retry settings for the tests; `env` adds the database's and anything else. */
 export function eventsTestConfig(env: Record<string, string>): AppConfig {

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@fluentpro/shared';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { deleteQueueKeys, uniqueQueuePrefix } from './redis';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -28,7 +29,14 @@ export const TEST_ENV: Record<string, string> = {
 /** The real API (Fastify, every module) on a fresh database, driven through Fastify's inject. */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...database.env, ...overrides });
+  // Queues of their own, removed on close, when the suite runs against Redis.
+  const queuePrefix = overrides.QUEUE_PREFIX ?? uniqueQueuePrefix();
+  const config = AppConfig.fromEnvironment({
+    ...TEST_ENV,
+    ...database.env,
+    QUEUE_PREFIX: queuePrefix,
+    ...overrides,
+  });
   const app = await createApiApp(config);
   return {
     app,
@@ -56,6 +64,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     async close() {
       await app.close();
       await database.drop();
+      if (!overrides.QUEUE_PREFIX) await deleteQueueKeys(queuePrefix, config.env.REDIS_URL);
     },
   };
 }

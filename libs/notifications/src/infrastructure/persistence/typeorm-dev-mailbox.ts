@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { Clock, RequestContext, TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AppConfig, Clock, RequestContext, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { DevMailbox, StoredMail } from '../../application/ports/dev-mailbox';
 import { Mailer } from '../../application/ports/mailer';
 import type { MailMessage } from '../../domain/mail-message';
@@ -11,14 +11,20 @@ import { DevMailboxMessageRecord } from './dev-mailbox-message.orm-entity';
  * instead of leaving the machine; GET /api/v1/dev/mailbox shows them when NODE_ENV=development.
  */
 @Injectable()
-export class TypeOrmDevMailbox extends Mailer implements DevMailbox {
+export class TypeOrmDevMailbox extends Mailer implements DevMailbox, OnModuleInit {
   private readonly logger = new Logger('DevMailbox');
 
   constructor(
     private readonly unitOfWork: TypeOrmUnitOfWork,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onModuleInit(): void {
+    if (this.config.isProduction && !this.config.env.SMTP_URL)
+      this.logger.warn('SMTP_URL is not set: emails are kept in the dev_mailbox table, not sent');
   }
 
   private get records() {
