@@ -1,19 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig, ConfigError } from '@fluentpro/shared';
+import { loadConfigOrExit } from '@fluentpro/shared';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnvironment();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   new Logger('Bootstrap').log(

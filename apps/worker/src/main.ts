@@ -1,19 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig, ConfigError } from '@fluentpro/shared';
+import { loadConfigOrExit } from '@fluentpro/shared';
 import { createWorkerApp, WorkerRefusedToStartError } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnvironment();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   try {
     const app = await createWorkerApp(config);
     // SIGTERM/SIGINT: stop taking jobs, let the running ones finish, close connections, exit.

@@ -4,6 +4,7 @@ export * from './domain/clock';
 export * from './application/unit-of-work';
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/load-config';
 export * from './infrastructure/database/persistence-contribution';
 export * from './infrastructure/database/data-source-options';
 export * from './infrastructure/database/database-errors';
