@@ -69,11 +69,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.draining = this.drain().finally(() => (this.draining = null));
   }
 
-  /** Resolves when the relay has nothing in flight (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
   /** Relays due rows until none is left or a batch makes no progress. */
   private async drain(): Promise<void> {
     do {

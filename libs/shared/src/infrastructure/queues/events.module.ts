@@ -16,7 +16,7 @@ import { DeliveredEventsPurgeTask } from './delivered-events-purge.task';
 import { EventsHealthIndicator } from './events.health';
 import { MaintenanceRunner } from './maintenance.runner';
 import { QueueConnectionMonitor } from './queue-connection.monitor';
-import { EVENTS_ROLE, EventsRole, MaintenanceScheduler } from './maintenance.scheduler';
+import { EventsOptions, EventsRole, MaintenanceScheduler } from './maintenance.scheduler';
 import { defaultJobOptions, QUEUES } from './queue-catalog';
 
 /**
@@ -45,7 +45,7 @@ export class EventsModule {
       module: EventsModule,
       imports: [DiscoveryModule, ...queues],
       providers: [
-        { provide: EVENTS_ROLE, useValue: options.role },
+        { provide: EventsOptions, useValue: new EventsOptions(options.role) },
         OutboxStore,
         EventInbox,
         HandlerDiscovery,

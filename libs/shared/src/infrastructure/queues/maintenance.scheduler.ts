@@ -5,8 +5,12 @@ import { AppConfig } from '../../config/app-config';
 import { MAINTENANCE_JOB_NAMES, QUEUES } from './queue-catalog';
 import { MaintenanceRunner } from './maintenance.runner';
 
-export const EVENTS_ROLE = Symbol('EVENTS_ROLE');
 export type EventsRole = 'api' | 'worker';
+
+/** How EventsModule was set up: which process this is. */
+export class EventsOptions {
+  constructor(readonly role: EventsRole) {}
+}
 
 /**
  * Schedules the maintenance jobs every MAINTENANCE_INTERVAL_MINUTES: as BullMQ job schedulers (one per
@@ -21,7 +25,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnModuleDes
   constructor(
     private readonly runner: MaintenanceRunner,
     private readonly config: AppConfig,
-    @Inject(EVENTS_ROLE) private readonly role: EventsRole,
+    private readonly options: EventsOptions,
     @Optional() @Inject(getQueueToken(QUEUES.maintenance)) private readonly queue?: Queue,
   ) {}
 
@@ -30,7 +34,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnModuleDes
   }
 
   onApplicationBootstrap(): void {
-    if (this.queue || this.role !== 'api') return;
+    if (this.queue || this.options.role !== 'api') return;
     this.timer = setInterval(() => void this.runner.runAll(`timer-${++this.runs}`), this.intervalMs);
     this.timer.unref();
   }
