@@ -1,7 +1,7 @@
 /** Unit specs sit beside the code; integration and e2e suites live in test/. */
 const moduleNameMapper = {
-  '^@fluentpro/(shared|authentication|onboarding)$': '<rootDir>/libs/$1/src',
-  '^@fluentpro/(shared|authentication|onboarding)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@fluentpro/(shared|authentication|onboarding|notifications)$': '<rootDir>/libs/$1/src',
+  '^@fluentpro/(shared|authentication|onboarding|notifications)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],

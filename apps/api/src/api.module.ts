@@ -7,8 +7,10 @@ import {
   DatabaseModule,
   DomainExceptionFilter,
   ObservabilityModule,
+  EventsModule,
 } from '@fluentpro/shared';
 import { AuthenticationModule } from '@fluentpro/authentication';
+import { NotificationsModule } from '@fluentpro/notifications';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
 
@@ -21,7 +23,9 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({ service: 'api', logger }),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
+        EventsModule.forRoot(config, { role: 'api' }),
         AuthenticationModule.forRoot(config),
+        NotificationsModule.forRoot(config),
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

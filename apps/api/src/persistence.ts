@@ -1,5 +1,10 @@
-import type { PersistenceContribution } from '@fluentpro/shared';
+import { eventsPersistence, type PersistenceContribution } from '@fluentpro/shared';
 import { authenticationPersistence } from '@fluentpro/authentication';
+import { notificationsPersistence } from '@fluentpro/notifications';
 
 /** Every context's entities and migrations, for the API, the worker and the migration command. */
-export const persistence: PersistenceContribution[] = [authenticationPersistence];
+export const persistence: PersistenceContribution[] = [
+  authenticationPersistence,
+  eventsPersistence,
+  notificationsPersistence,
+];

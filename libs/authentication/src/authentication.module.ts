@@ -3,13 +3,13 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '@fluentpro/shared';
+import { AuthenticationMaintenanceModule } from './authentication-maintenance.module';
 import { GetProfileHandler } from './application/get-profile/get-profile.handler';
 import { LogInHandler } from './application/log-in/log-in.handler';
 import { LogOutHandler } from './application/log-out/log-out.handler';
 import { IdentityProvider } from './application/ports/identity-provider';
 import { LoginThrottle } from './application/ports/login-throttle';
 import { PasswordHasher } from './application/ports/password-hasher';
-import { SessionRepository } from './application/ports/session.repository';
 import { UserAccountRepository } from './application/ports/user-account.repository';
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler';
 import { SignUpHandler } from './application/sign-up/sign-up.handler';
@@ -22,7 +22,6 @@ import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-ho
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
 import { TypeOrmAuth0SessionTokens } from './infrastructure/persistence/typeorm-auth0-session-tokens';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
-import { TypeOrmSessionRepository } from './infrastructure/persistence/typeorm-session.repository';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
 import { AccessTokenService } from './infrastructure/security/access-token.service';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
@@ -82,6 +81,7 @@ export class AuthenticationModule {
     return {
       module: AuthenticationModule,
       imports: [
+        AuthenticationMaintenanceModule,
         PassportModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
@@ -103,7 +103,6 @@ export class AuthenticationModule {
         GetProfileHandler,
         UpdateProfileHandler,
         { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
-        { provide: SessionRepository, useClass: TypeOrmSessionRepository },
         { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
         ...identity.providers,
         AccessTokenStrategy,

@@ -1,5 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { AppConfig, AuthOutcomes, Clock, IgnoredAuthOutcomes, UnitOfWork } from '@fluentpro/shared';
+import {
+  AppConfig,
+  AuthOutcomes,
+  Clock,
+  EventOutbox,
+  IgnoredAuthOutcomes,
+  UnitOfWork,
+} from '@fluentpro/shared';
+import { AuthenticationEvents } from '../../application/authentication-events';
 import {
   AuthenticatedAccount,
   ClientContext,
@@ -36,6 +44,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
     @Optional() private readonly outcomes: AuthOutcomes = new IgnoredAuthOutcomes(),
   ) {
     super();
@@ -52,6 +61,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     await this.unitOfWork.run(async () => {
       await this.accounts.insert(account);
       await this.sessions.insert(session);
+      await this.outbox.record(AuthenticationEvents.userRegistered(account));
     });
     return { account, tokens: this.tokenPair(session, secret) };
   }
@@ -62,8 +72,12 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     const valid = await this.hasher.verify(account?.passwordHash ?? null, password);
     if (!account || !valid) throw new InvalidCredentialsError();
     const secret = this.refreshTokens.newSecret();
-    const session = this.newSession(account.id, secret, client, this.clock.now());
-    await this.unitOfWork.run(() => this.sessions.insert(session));
+    const now = this.clock.now();
+    const session = this.newSession(account.id, secret, client, now);
+    await this.unitOfWork.run(async () => {
+      await this.sessions.insert(session);
+      await this.outbox.record(AuthenticationEvents.userLoggedIn(session, now));
+    });
     return { account, tokens: this.tokenPair(session, secret) };
   }
 
@@ -88,7 +102,10 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
           return this.tokenPair(session, this.refreshTokens.successor(parsed.secret));
         case 'reused':
           session.revoke('refresh-token-reuse', now);
-          await this.unitOfWork.run(() => this.sessions.saveRevocation(session));
+          await this.unitOfWork.run(async () => {
+            if (await this.sessions.saveRevocation(session))
+              await this.outbox.record(AuthenticationEvents.sessionRevoked(session, now));
+          });
           this.outcomes.record('refresh_reuse_detected');
           throw new InvalidRefreshTokenError();
         case 'foreign':
@@ -114,7 +131,8 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
       for (const session of [current, ownsOther ? other : null]) {
         if (!session || session.userId !== principal.userId) continue;
         session.revoke('logout', now);
-        await this.sessions.saveRevocation(session);
+        if (await this.sessions.saveRevocation(session))
+          await this.outbox.record(AuthenticationEvents.sessionRevoked(session, now));
       }
     });
   }
