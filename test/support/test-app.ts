@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@fluentpro/shared';
-import { createApiApp } from '../../apps/api/src/bootstrap';
+import { ApiAppOptions, createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -26,10 +26,13 @@ export const TEST_ENV: Record<string, string> = {
 };
 
 /** The real API (Fastify, every module) on a fresh database, driven through Fastify's inject. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: ApiAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...database.env, ...overrides });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, options);
   return {
     app,
     config,

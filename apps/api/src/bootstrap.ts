@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { VersioningType } from '@nestjs/common';
+import { ModuleMetadata, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,8 +12,16 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Routes outside `/api` (probes, metrics, JWKS). */
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
 
+export interface ApiAppOptions {
+  /** Extra modules for the root module (tests plug in their doubles here). */
+  imports?: NonNullable<ModuleMetadata['imports']>;
+}
+
 /** Builds the API application (not yet listening): used by main.ts, the tests and the benchmark. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: ApiAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.env.BODY_LIMIT_BYTES,
     trustProxy: config.env.TRUST_PROXY,
@@ -25,10 +33,14 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     },
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
-    logger: config.env.LOG_LEVEL === 'silent' ? false : undefined,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config, options.imports),
+    adapter,
+    {
+      logger: config.env.LOG_LEVEL === 'silent' ? false : undefined,
+      abortOnError: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

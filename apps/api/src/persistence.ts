@@ -1,5 +1,6 @@
 import type { PersistenceContribution } from '@fluentpro/shared';
 import { authenticationPersistence } from '@fluentpro/authentication';
+import { onboardingPersistence } from '@fluentpro/onboarding';
 
 /** Every context's entities and migrations, for the API, the worker and the migration command. */
-export const persistence: PersistenceContribution[] = [authenticationPersistence];
+export const persistence: PersistenceContribution[] = [authenticationPersistence, onboardingPersistence];

@@ -63,6 +63,12 @@ export const configSchema = z
     LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86_400).default(30),
     LOGIN_LOCKOUT_MAX_SECONDS: int(1, 7 * 86_400).default(15 * 60),
     AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
+
+    // Onboarding: the optional role matcher on an OpenAI-compatible embeddings API (unset URL = lexical).
+    EMBEDDINGS_URL: urlWithProtocols(['http:', 'https:']),
+    EMBEDDINGS_API_KEY: optionalString,
+    EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    EMBEDDINGS_TIMEOUT_MS: int(100, 60_000).default(3000),
   })
   .superRefine((env, ctx) => {
     if (env.LOGIN_LOCKOUT_MAX_SECONDS < env.LOGIN_LOCKOUT_BASE_SECONDS) {
