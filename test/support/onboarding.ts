@@ -15,6 +15,18 @@ export async function createOnboardingTestApp(
   return Object.assign(testApp, { outbox: testApp.app.get(InMemoryEventOutbox) });
 }
 
+type Method = 'GET' | 'POST' | 'PUT';
+
+/** A request to /api/v1/onboarding/<path>. */
+export function onboarding(
+  t: TestApp,
+  method: Method,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  return t.request({ method, url: `/api/v1/onboarding/${path}`, ...options });
+}
+
 export interface Learner {
   token: string;
   userId: string;
