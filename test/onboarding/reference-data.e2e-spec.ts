@@ -211,4 +211,32 @@ describe('Onboarding reference data (public, cacheable)', () => {
       tags.add((await onboarding(t, 'GET', path)).headers.etag);
     expect(tags.size).toBe(4);
   });
+
+  it('documents every onboarding route in the OpenAPI document', async () => {
+    const document = await t.request({ method: 'GET', url: '/api/docs-json' });
+    expect(document.status).toBe(200);
+    const paths = Object.keys(document.body.paths).filter((path) => path.startsWith('/api/v1/onboarding'));
+    expect(paths.sort()).toEqual(
+      [
+        '/api/v1/onboarding',
+        '/api/v1/onboarding/languages',
+        '/api/v1/onboarding/industries',
+        '/api/v1/onboarding/communication-partners',
+        '/api/v1/onboarding/situations',
+        '/api/v1/onboarding/hierarchy-levels',
+        '/api/v1/onboarding/proficiency-levels',
+        '/api/v1/onboarding/native-language',
+        '/api/v1/onboarding/industry',
+        '/api/v1/onboarding/role-matches',
+        '/api/v1/onboarding/role',
+        '/api/v1/onboarding/communication-partners/{partnerId}/situations',
+        '/api/v1/onboarding/learning-preferences',
+        '/api/v1/onboarding/summary',
+        '/api/v1/onboarding/complete',
+        '/api/v1/onboarding/learning-plan',
+        '/api/v1/onboarding/reset',
+      ].sort(),
+    );
+    expect(document.body.paths['/api/v1/onboarding/complete'].post.responses['400']).toBeDefined();
+  });
 });

@@ -1,51 +1,35 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-@Entity({ name: 'onboarding_languages' })
-export class LanguageRecord {
+/** The columns of every reference list: a stable slug id, a name and the position in the list. */
+abstract class ReferenceRecord {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
   @Column({ type: 'varchar', length: 100 }) name: string;
-  @Column({ name: 'native_name', type: 'varchar', length: 100 }) nativeName: string;
   @Column({ type: 'integer' }) position: number;
+}
+
+abstract class DescribedReferenceRecord extends ReferenceRecord {
+  @Column({ type: 'text' }) description: string;
+}
+
+@Entity({ name: 'onboarding_languages' })
+export class LanguageRecord extends ReferenceRecord {
+  @Column({ name: 'native_name', type: 'varchar', length: 100 }) nativeName: string;
 }
 
 @Entity({ name: 'onboarding_industries' })
-export class IndustryRecord {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
-  @Column({ type: 'varchar', length: 100 }) name: string;
-  @Column({ type: 'text' }) description: string;
-  @Column({ type: 'integer' }) position: number;
-}
+export class IndustryRecord extends DescribedReferenceRecord {}
 
 @Entity({ name: 'onboarding_communication_partners' })
-export class CommunicationPartnerRecord {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
-  @Column({ type: 'varchar', length: 100 }) name: string;
-  @Column({ type: 'text' }) description: string;
-  @Column({ type: 'integer' }) position: number;
-}
+export class CommunicationPartnerRecord extends DescribedReferenceRecord {}
 
 @Entity({ name: 'onboarding_situations' })
-export class SituationRecord {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
-  @Column({ type: 'varchar', length: 100 }) name: string;
-  @Column({ type: 'text' }) description: string;
-  @Column({ type: 'integer' }) position: number;
-}
-
-@Entity({ name: 'onboarding_hierarchy_levels' })
-export class HierarchyLevelRecord {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
-  @Column({ type: 'varchar', length: 100 }) name: string;
-  @Column({ type: 'integer' }) position: number;
-}
+export class SituationRecord extends DescribedReferenceRecord {}
 
 @Entity({ name: 'onboarding_proficiency_levels' })
-export class ProficiencyLevelRecord {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
-  @Column({ type: 'varchar', length: 100 }) name: string;
-  @Column({ type: 'text' }) description: string;
-  @Column({ type: 'integer' }) position: number;
-}
+export class ProficiencyLevelRecord extends DescribedReferenceRecord {}
+
+@Entity({ name: 'onboarding_hierarchy_levels' })
+export class HierarchyLevelRecord extends ReferenceRecord {}
 
 @Entity({ name: 'onboarding_roles' })
 export class RoleRecord {

@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Req, Res, Type } from '@nestjs/common';
 import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors } from '@fluentpro/shared';
@@ -13,76 +13,55 @@ import {
   SituationsListResponse,
 } from './reference-data.dto';
 
-const IF_NONE_MATCH = ApiHeader({
-  name: 'If-None-Match',
-  required: false,
-  description: 'An ETag from before',
-});
-const NOT_MODIFIED = ApiNotModifiedResponse({ description: 'The copy of that ETag is current' });
+/** A public, cacheable GET of one reference list, documented with its conditional-request headers. */
+function ReferenceList(path: string, summary: string, type: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type, headers: { ETag: {}, 'Cache-Control': {} } }),
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag received before' }),
+    ApiNotModifiedResponse({ description: 'The copy with that ETag is current' }),
+    ApiErrors(500),
+  );
+}
 
 /** Public reference data, cacheable (Cache-Control + ETag, 304 on If-None-Match). */
 @ApiTags('Onboarding reference data')
 @Controller({ path: 'onboarding', version: '1' })
 export class ReferenceDataController {
-  constructor(private readonly referenceData: ListReferenceDataHandler) {}
+  constructor(private readonly lists: ListReferenceDataHandler) {}
 
-  @Get('languages')
-  @ApiOperation({ summary: 'Native languages a learner can choose' })
-  @ApiOkResponse({ type: LanguagesResponse })
-  @IF_NONE_MATCH
-  @NOT_MODIFIED
-  @ApiErrors(500)
+  @ReferenceList('languages', 'Native languages a learner can choose', LanguagesResponse)
   async languages(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    replyCacheable(request, reply, await this.referenceData.languages());
+    replyCacheable(request, reply, await this.lists.languages());
   }
 
-  @Get('industries')
-  @ApiOperation({ summary: 'Industries, with the number of catalog roles in each' })
-  @ApiOkResponse({ type: IndustriesResponse })
-  @IF_NONE_MATCH
-  @NOT_MODIFIED
-  @ApiErrors(500)
+  @ReferenceList('industries', 'Industries, with the number of catalog roles in each', IndustriesResponse)
   async industries(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    replyCacheable(request, reply, await this.referenceData.industries());
+    replyCacheable(request, reply, await this.lists.industries());
   }
 
-  @Get('communication-partners')
-  @ApiOperation({ summary: 'The people learners speak English with' })
-  @ApiOkResponse({ type: PartnersListResponse })
-  @IF_NONE_MATCH
-  @NOT_MODIFIED
-  @ApiErrors(500)
+  @ReferenceList('communication-partners', 'The people learners speak English with', PartnersListResponse)
   async partners(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    replyCacheable(request, reply, await this.referenceData.partners());
+    replyCacheable(request, reply, await this.lists.partners());
   }
 
-  @Get('situations')
-  @ApiOperation({ summary: 'Situations in which learners speak English' })
-  @ApiOkResponse({ type: SituationsListResponse })
-  @IF_NONE_MATCH
-  @NOT_MODIFIED
-  @ApiErrors(500)
+  @ReferenceList('situations', 'Situations in which learners speak English', SituationsListResponse)
   async situations(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    replyCacheable(request, reply, await this.referenceData.situations());
+    replyCacheable(request, reply, await this.lists.situations());
   }
 
-  @Get('hierarchy-levels')
-  @ApiOperation({ summary: 'Hierarchy levels (for custom roles)' })
-  @ApiOkResponse({ type: HierarchyLevelsResponse })
-  @IF_NONE_MATCH
-  @NOT_MODIFIED
-  @ApiErrors(500)
+  @ReferenceList('hierarchy-levels', 'Hierarchy levels (for custom roles)', HierarchyLevelsResponse)
   async hierarchyLevels(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    replyCacheable(request, reply, await this.referenceData.hierarchyLevels());
+    replyCacheable(request, reply, await this.lists.hierarchyLevels());
   }
 
-  @Get('proficiency-levels')
-  @ApiOperation({ summary: 'English proficiency levels (for learning preferences)' })
-  @ApiOkResponse({ type: ProficiencyLevelsResponse })
-  @IF_NONE_MATCH
-  @NOT_MODIFIED
-  @ApiErrors(500)
+  @ReferenceList(
+    'proficiency-levels',
+    'English proficiency levels (learning preferences)',
+    ProficiencyLevelsResponse,
+  )
   async proficiencyLevels(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    replyCacheable(request, reply, await this.referenceData.proficiencyLevels());
+    replyCacheable(request, reply, await this.lists.proficiencyLevels());
   }
 }
