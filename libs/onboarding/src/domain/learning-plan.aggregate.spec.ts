@@ -27,7 +27,7 @@ function completedProfile(options: { proficiency?: string; customRole?: boolean 
       catalog,
       t0,
     );
-  profile.complete(t0, catalog);
+  profile.complete(catalog, t0);
   return profile;
 }
 

@@ -72,7 +72,7 @@ describe('OnboardingProfile', () => {
         t0,
       );
       expect(profile.progress()).toMatchObject({ currentStep: 'completed', nextStep: null, percentage: 83 });
-      profile.complete(later(1), catalog);
+      profile.complete(catalog, later(1));
       expect(profile.progress()).toMatchObject({
         currentStep: 'completed',
         percentage: 100,
@@ -238,7 +238,7 @@ describe('OnboardingProfile', () => {
       profile.choosePartners(['clients', 'customers'], catalog, t0);
       profile.chooseSituations('clients', ['meetings'], [], catalog, t0);
       try {
-        profile.complete(t0, catalog);
+        profile.complete(catalog, t0);
         throw new Error('expected OnboardingIncompleteError');
       } catch (error) {
         expect(error).toBeInstanceOf(OnboardingIncompleteError);
@@ -253,21 +253,21 @@ describe('OnboardingProfile', () => {
 
     it('completes once; completing again unchanged is a no-op', () => {
       const profile = answered();
-      expect(profile.complete(later(5), catalog)).toBe(true);
+      expect(profile.complete(catalog, later(5))).toBe(true);
       expect(profile.completedAt).toEqual(later(5));
-      expect(profile.complete(later(6), catalog)).toBe(false);
+      expect(profile.complete(catalog, later(6))).toBe(false);
       expect(profile.completedAt).toEqual(later(5));
     });
 
     it('a changed answer reopens it; the same answer again does not', () => {
       const profile = answered();
-      profile.complete(later(5), catalog);
+      profile.complete(catalog, later(5));
       profile.chooseNativeLanguage('chinese_traditional', catalog, later(6));
       profile.choosePartners(['clients', 'senior_management'], catalog, later(6));
       expect(profile.isComplete).toBe(true);
       profile.chooseSituations('clients', ['negotiations', 'meetings'], [], catalog, later(7));
       expect(profile.isComplete).toBe(false);
-      expect(profile.complete(later(8), catalog)).toBe(true);
+      expect(profile.complete(catalog, later(8))).toBe(true);
       expect(profile.completedAt).toEqual(later(8));
     });
 
@@ -278,7 +278,7 @@ describe('OnboardingProfile', () => {
         catalog,
         t0,
       );
-      profile.complete(later(5), catalog);
+      profile.complete(catalog, later(5));
       profile.reset(later(6));
       expect(profile.progress()).toMatchObject({
         currentStep: 'native_language',

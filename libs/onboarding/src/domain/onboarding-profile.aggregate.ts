@@ -331,7 +331,7 @@ export class OnboardingProfile {
    * Completes onboarding. Returns true when this call completed it (a learning plan is due), false
    * when it was already complete with these answers.
    */
-  complete(now: Date, catalog: ReferenceCatalog): boolean {
+  complete(catalog: ReferenceCatalog, now: Date): boolean {
     const missing = this.missingSteps();
     if (missing.length > 0)
       throw new OnboardingIncompleteError(missing, this.incompleteMessage(missing, catalog));

@@ -25,7 +25,7 @@ export class CompleteOnboardingHandler {
 
   async execute(userId: string, correlationId: string | null): Promise<ProgressView> {
     const { profile, catalog } = await this.profiles.change(userId, async (profile, { now, catalog }) => {
-      if (!profile.complete(now, catalog)) return;
+      if (!profile.complete(catalog, now)) return;
       await this.plans.savePending(LearningPlan.request(profile, catalog));
       const event: OnboardingCompletedV1 = createIntegrationEvent(
         ONBOARDING_EVENTS.completed,

@@ -28,11 +28,13 @@ export class TypeOrmOnboardingProfileRepository extends OnboardingProfileReposit
   async findByUserId(userId: string): Promise<OnboardingProfile | null> {
     const profile = await this.manager.findOneBy(OnboardingProfileRecord, { userId });
     if (!profile) return null;
-    const [customRoles, partners, situations] = await Promise.all([
-      this.manager.find(CustomRoleRecord, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      this.manager.findBy(ProfilePartnerRecord, { userId }),
-      this.manager.findBy(ProfileSituationRecord, { userId }),
-    ]);
+    // One after the other: inside a transaction they share one connection.
+    const customRoles = await this.manager.find(CustomRoleRecord, {
+      where: { userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const partners = await this.manager.findBy(ProfilePartnerRecord, { userId });
+    const situations = await this.manager.findBy(ProfileSituationRecord, { userId });
     return OnboardingProfileMapper.toDomain({ profile, customRoles, partners, situations });
   }
 

@@ -32,16 +32,14 @@ export class TypeOrmReferenceDataRepository extends ReferenceDataRepository {
   private async load(): Promise<ReferenceCatalog> {
     const manager = this.unitOfWork.manager;
     const order = { order: { position: 'ASC' as const } };
-    const [languages, industries, partners, situations, hierarchyLevels, proficiencyLevels, roles] =
-      await Promise.all([
-        manager.find(LanguageRecord, order),
-        manager.find(IndustryRecord, order),
-        manager.find(CommunicationPartnerRecord, order),
-        manager.find(SituationRecord, order),
-        manager.find(HierarchyLevelRecord, order),
-        manager.find(ProficiencyLevelRecord, order),
-        manager.find(RoleRecord, order),
-      ]);
+    // One after the other: inside a transaction they would share one connection.
+    const languages = await manager.find(LanguageRecord, order);
+    const industries = await manager.find(IndustryRecord, order);
+    const partners = await manager.find(CommunicationPartnerRecord, order);
+    const situations = await manager.find(SituationRecord, order);
+    const hierarchyLevels = await manager.find(HierarchyLevelRecord, order);
+    const proficiencyLevels = await manager.find(ProficiencyLevelRecord, order);
+    const roles = await manager.find(RoleRecord, order);
     const described = ({ id, name, description }: { id: string; name: string; description: string }) => ({
       id,
       name,

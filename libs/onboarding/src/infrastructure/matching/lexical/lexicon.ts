@@ -29,7 +29,7 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbills? of lading\b|\bb\/l\b/g, ' billoflading '],
   [/\bletters? of credit\b|\bl\/c\b/g, ' letterofcredit '],
   [/\bcertificates? of origin\b/g, ' certificateoforigin '],
-  [/\bpurchase orders?\b|\bpos?\b/g, ' purchaseorder '],
+  [/\bpurchase orders?\b/g, ' purchaseorder '],
   [/\bhs codes?\b/g, ' hscode '],
   [/\b(?:anti[- ])?money[- ]laundering\b|\baml\b/g, ' aml '],
   [/\bknow[- ]your[- ]customers?\b|\bkyc\b/g, ' kyc '],
@@ -74,7 +74,6 @@ export const WORD_FORMS: Readonly<Record<string, string>> = {
   news: 'news',
   data: 'data',
   media: 'media',
-  sales: 'sale',
   shares: 'equity',
   share: 'equity',
 };
