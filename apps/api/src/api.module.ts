@@ -11,6 +11,7 @@ import {
 } from '@fluentpro/shared';
 import { AuthenticationModule } from '@fluentpro/authentication';
 import { NotificationsModule } from '@fluentpro/notifications';
+import { OnboardingModule } from '@fluentpro/onboarding';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
 
@@ -26,6 +27,7 @@ export class ApiModule {
         EventsModule.forRoot(config, { role: 'api' }),
         AuthenticationModule.forRoot(config),
         NotificationsModule.forRoot(config),
+        OnboardingModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

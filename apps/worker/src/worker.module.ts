@@ -2,6 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AppConfig, ConfigModule, DatabaseModule, EventsModule } from '@fluentpro/shared';
 import { AuthenticationMaintenanceModule } from '@fluentpro/authentication';
 import { NotificationsModule } from '@fluentpro/notifications';
+import { OnboardingCoreModule } from '@fluentpro/onboarding';
 // The same entities and migrations as the API: one schema, one list.
 import { persistence } from '../../api/src/persistence';
 import { IntegrationEventsProcessor } from './processors/integration-events.processor';
@@ -12,7 +13,7 @@ export type ContextModules = NonNullable<ModuleMetadata['imports']>;
 
 /** The modules whose handlers and tasks the worker runs (discovered by the events module). */
 export function workerContexts(config: AppConfig): ContextModules {
-  return [AuthenticationMaintenanceModule, NotificationsModule.forRoot(config)];
+  return [AuthenticationMaintenanceModule, NotificationsModule.forRoot(config), OnboardingCoreModule];
 }
 
 /** Headless: no HTTP, just the queues. Migrations are left to the API or `npm run migration:run`. */

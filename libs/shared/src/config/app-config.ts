@@ -111,6 +111,11 @@ export const configSchema = z
     ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, {
       message: 'must be at least 12 characters',
     }),
+    // Onboarding: the optional role matcher on an OpenAI-compatible embeddings API (unset URL = lexical).
+    EMBEDDINGS_URL: urlWithProtocols(['http:', 'https:']),
+    EMBEDDINGS_API_KEY: optionalString,
+    EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    EMBEDDINGS_TIMEOUT_MS: int(100, 60_000).default(3000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.IDENTITY_PROVIDER === 'self-hosted' && !env.JWT_PRIVATE_KEY) {
