@@ -1,7 +1,8 @@
 /** Unit specs sit beside the code; integration and e2e suites live in test/. */
 const moduleNameMapper = {
-  '^@fluentpro/(shared|authentication|onboarding|administration)$': '<rootDir>/libs/$1/src',
-  '^@fluentpro/(shared|authentication|onboarding|administration)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@fluentpro/(shared|authentication|onboarding|administration|notifications)$': '<rootDir>/libs/$1/src',
+  '^@fluentpro/(shared|authentication|onboarding|administration|notifications)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],

@@ -1,12 +1,11 @@
-import { createServer, Server, Socket, connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createConnection, createServer, Server, Socket } from 'node:net';
 
 /**
- * A TCP forwarder on 127.0.0.1 that a test can stop and start again on the same port, so a client
- * behind it sees its server vanish (connections cut, new ones refused) and come back.
+ * A TCP relay on 127.0.0.1 to a real server (Redis), which a test can stop (the port then refuses
+ * connections, as if Redis were down) and start again on the same port.
  */
 export class TcpProxy {
-  private server: Server | undefined;
+  private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   port = 0;
 
@@ -15,34 +14,41 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
-  async start(): Promise<number> {
+  /** Listens (again) on the same port; does nothing when already listening. */
+  async start(): Promise<void> {
+    if (this.server) return;
     const server = createServer((client) => {
-      const upstream = connect(this.targetPort, this.targetHost);
+      const upstream = createConnection({ host: this.targetHost, port: this.targetPort });
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
         socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
+        socket.on('error', () => socket.destroy());
       }
       client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    this.port = (server.address() as { port: number }).port;
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
-    return this.port;
   }
 
-  /** Cuts every open connection and stops accepting new ones. */
+  /** Drops every connection and stops listening: clients see Redis go away. */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
     for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
+    const server = this.server;
+    this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The REDIS_URL through this proxy, keeping the real URL's database index. */
+  urlFor(realUrl: string): string {
+    const url = new URL(realUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url.toString();
   }
 }

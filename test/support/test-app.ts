@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@fluentpro/shared';
 import { ApiAppOptions, createApiApp } from '../../apps/api/src/bootstrap';
+import { deleteQueueKeys, uniqueQueuePrefix } from './redis';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -42,7 +43,14 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const databaseEnv = options.databaseEnv ? options.databaseEnv(database.env) : database.env;
-  const config = AppConfig.fromEnvironment({ ...TEST_ENV, ...databaseEnv, ...overrides });
+  // Queues of their own, removed on close, when the suite runs against Redis.
+  const queuePrefix = overrides.QUEUE_PREFIX ?? uniqueQueuePrefix();
+  const config = AppConfig.fromEnvironment({
+    ...TEST_ENV,
+    ...databaseEnv,
+    QUEUE_PREFIX: queuePrefix,
+    ...overrides,
+  });
   const app = await createApiApp(config, options);
   return {
     app,
@@ -75,6 +83,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       if (!options.database) await database.drop();
+      if (!overrides.QUEUE_PREFIX) await deleteQueueKeys(queuePrefix, config.env.REDIS_URL);
     },
   };
 }

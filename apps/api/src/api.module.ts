@@ -6,11 +6,14 @@ import {
   ConfigModule,
   DatabaseModule,
   DomainExceptionFilter,
+  EventsModule,
   ObservabilityModule,
   RealtimeModule,
 } from '@fluentpro/shared';
 import { AdministrationModule } from '@fluentpro/administration';
 import { AuthenticationModule } from '@fluentpro/authentication';
+import { NotificationsModule } from '@fluentpro/notifications';
+import { OnboardingModule } from '@fluentpro/onboarding';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
 import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
@@ -24,10 +27,11 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({ service: 'api', logger }),
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
+        EventsModule.forRoot(config, { role: 'api' }),
         RealtimeModule,
         AuthenticationModule.forRoot(config),
-        // At merge: AdministrationModule.register(config, { imports: [OnboardingModule, EventsModule] })
-        // binds OnboardingStateQuery and DeadLetterStore (docs/admin.md).
+        NotificationsModule.forRoot(config),
+        OnboardingModule,
         AdministrationModule.register(config),
         RealtimeGatewayModule.register(config),
         HealthModule,

@@ -13,6 +13,7 @@ import {
   createValidationPipe,
   installHttpObservability,
   MetricsRegistry,
+  mountQueueDashboard,
 } from '@fluentpro/shared';
 import { ApiModule } from './api.module';
 import { RealtimeWsAdapter } from './realtime/realtime-ws.adapter';
@@ -61,6 +62,7 @@ export async function createApiApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  await mountQueueDashboard(app, config);
   await app.register(helmet, {
     // The OpenAPI console needs its own inline scripts and styles.
     contentSecurityPolicy: {

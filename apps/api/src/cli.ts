@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ChangeAdminRoleHandler, CLI_REQUEST, CreateAdminHandler } from '@fluentpro/administration';
-import { AppConfig, DomainError, loadConfigOrExit, ValidationFailedError } from '@fluentpro/shared';
+import { AppConfig, ConfigError, DomainError, ValidationFailedError } from '@fluentpro/shared';
 import { CliCommand, parseCliArguments, USAGE, UsageError } from './cli/cli-arguments';
 import { CliModule } from './cli/cli.module';
 import { readPassword } from './cli/read-password';
@@ -35,6 +35,20 @@ async function run(command: Exclude<CliCommand, { name: 'help' }>, config: AppCo
   }
 }
 
+/**
+ * The API's configuration, with this process's outbox relay off: a short-lived command must not
+ * claim and deliver events of the API (it has none of their handlers); the API relays its rows.
+ */
+function loadCliConfig(): AppConfig {
+  try {
+    return AppConfig.fromEnvironment({ OUTBOX_RELAY_ENABLED: 'false' });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 function describe(error: unknown): string {
   if (error instanceof ValidationFailedError) {
     return Object.entries(error.details)
@@ -58,7 +72,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfigOrExit();
+  const config = loadCliConfig();
   try {
     console.log(await run(command, config));
     return 0;

@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '@fluentpro/shared';
+import { AuthenticationMaintenanceModule } from './authentication-maintenance.module';
 import { AccountAdministration } from './application/account-administration';
 import { ChangePasswordHandler } from './application/change-password/change-password.handler';
 import { ChangeRoleHandler } from './application/change-role/change-role.handler';
@@ -16,7 +17,6 @@ import { LogOutHandler } from './application/log-out/log-out.handler';
 import { IdentityProvider } from './application/ports/identity-provider';
 import { LoginThrottle } from './application/ports/login-throttle';
 import { PasswordHasher } from './application/ports/password-hasher';
-import { SessionRepository } from './application/ports/session.repository';
 import { UserAccountRepository } from './application/ports/user-account.repository';
 import { ReactivateAccountHandler } from './application/reactivate-account/reactivate-account.handler';
 import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler';
@@ -35,7 +35,6 @@ import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-ho
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
 import { TypeOrmAuth0SessionTokens } from './infrastructure/persistence/typeorm-auth0-session-tokens';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
-import { TypeOrmSessionRepository } from './infrastructure/persistence/typeorm-session.repository';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
 import { AccessTokenService } from './infrastructure/security/access-token.service';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
@@ -103,6 +102,7 @@ export class AuthenticationModule {
     const module: DynamicModule = {
       module: AuthenticationModule,
       imports: [
+        AuthenticationMaintenanceModule,
         PassportModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
@@ -137,7 +137,6 @@ export class AuthenticationModule {
         RequireAdminHandler,
         AccountAdministration,
         { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
-        { provide: SessionRepository, useClass: TypeOrmSessionRepository },
         { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
         // Both modes: the password change and create-admin verify and hash locally (self-hosted accounts).
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },

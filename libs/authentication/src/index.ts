@@ -1,5 +1,6 @@
 // The only door into the authentication context.
 export { AuthenticationModule } from './authentication.module';
+export { AuthenticationMaintenanceModule } from './authentication-maintenance.module';
 export { authenticationPersistence } from './infrastructure/persistence/authentication.persistence';
 export { AccessTokenGuard, CurrentPrincipal } from './interface/http/access-token.guard';
 export { AdminGuard } from './interface/http/admin.guard';

@@ -5,6 +5,7 @@ import {
   AuthOutcomes,
   ConfigModule,
   DatabaseModule,
+  EventsModule,
   IgnoredAuthOutcomes,
   RealtimeModule,
 } from '@fluentpro/shared';
@@ -15,7 +16,10 @@ import { persistence } from '../persistence';
 @Module({ providers: [{ provide: AuthOutcomes, useClass: IgnoredAuthOutcomes }], exports: [AuthOutcomes] })
 class CliOutcomesModule {}
 
-/** What the admin CLI needs: the API's database (migrated like at API start) and the admin use cases. */
+/**
+ * What the admin CLI needs: the API's database (migrated like at API start), the event outbox (rows
+ * are delivered by the API's relay; cli.ts turns this process's relay off) and the admin use cases.
+ */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -25,6 +29,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         CliOutcomesModule,
         DatabaseModule.forRoot(persistence, { runMigrations: config.env.DATABASE_MIGRATE_ON_START }),
+        EventsModule.forRoot(config, { role: 'worker' }),
         RealtimeModule,
         AdministrationModule.register(config),
       ],

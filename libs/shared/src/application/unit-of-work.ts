@@ -8,7 +8,8 @@ export abstract class UnitOfWork {
   /**
    * Runs `effect` once the current transaction has committed (at once when there is none); never
    * when it rolls back. For best-effort notifications that must not announce what did not happen,
-   * such as closing the WebSocket of a revoked session. A failing effect is logged, not rethrown.
+   * such as closing the WebSocket of a revoked session, or waking the outbox relay. A failing
+   * effect is logged, never rethrown.
    */
   abstract afterCommit(effect: () => Promise<void> | void): void;
 }

@@ -89,6 +89,33 @@ export const configSchema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocols(['http:', 'https:']),
     OTEL_SERVICE_NAME: optionalString,
     OTEL_TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
+    // --- Events, outbox, queues, worker, mail (issue 4; docs/architecture/events.md) ---
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only')
+      .default('fluentpro'),
+    WORKER_CONCURRENCY: int(1, 256).default(5),
+    JOB_ATTEMPTS: int(1, 100).default(5),
+    JOB_BACKOFF_MS: int(1, 3_600_000).default(2000),
+    OUTBOX_RELAY_ENABLED: bool.default(true),
+    OUTBOX_POLL_INTERVAL_MS: int(20, 600_000).default(1000),
+    OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
+    OUTBOX_LEASE_SECONDS: int(1, 3600).default(30),
+    OUTBOX_PUBLISH_TIMEOUT_MS: int(50, 120_000).default(5000),
+    OUTBOX_READY_MAX_PENDING: int(0, 100_000_000).default(10_000),
+    MAINTENANCE_INTERVAL_MINUTES: int(1, 7 * 24 * 60).default(60),
+    RETENTION_DAYS: int(1, 3650).default(7),
+    SMTP_URL: urlWithProtocols(['smtp:', 'smtps:']),
+    MAIL_FROM: z.string().min(3).default('FluentPro <no-reply@fluentpro.app>'),
+    ADMIN_USERNAME: optionalString,
+    ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, {
+      message: 'must be at least 12 characters',
+    }),
+    // Onboarding: the optional role matcher on an OpenAI-compatible embeddings API (unset URL = lexical).
+    EMBEDDINGS_URL: urlWithProtocols(['http:', 'https:']),
+    EMBEDDINGS_API_KEY: optionalString,
+    EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    EMBEDDINGS_TIMEOUT_MS: int(100, 60_000).default(3000),
 
     // --- Realtime: WebSocket gateway at /ws, fan-out through Redis (issue 7) ---
     REALTIME_AUTH_TIMEOUT_MS: int(100, 60_000).default(5000),
@@ -161,6 +188,16 @@ export const configSchema = z
       );
     if (env.AUTH0_BASE_URL?.startsWith('http:') && env.NODE_ENV === 'production')
       problem('AUTH0_BASE_URL', 'must use https:// in production');
+  })
+  // --- Events, outbox, queues, worker, mail (issue 4) ---
+  .superRefine((env, ctx) => {
+    if ((env.ADMIN_USERNAME === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_USERNAME === undefined ? 'ADMIN_USERNAME' : 'ADMIN_PASSWORD'],
+        message: 'ADMIN_USERNAME and ADMIN_PASSWORD are set together or not at all',
+      });
+    }
   });
 
 export type ConfigValues = z.output<typeof configSchema>;

@@ -111,3 +111,19 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * A well-formed request that the current state does not allow (400), e.g. completing an onboarding
+ * with steps still missing: `{error: title, message, details}`.
+ */
+export class BusinessRuleError extends DomainError {
+  readonly code: string = 'BUSINESS_RULE';
+
+  constructor(
+    readonly title: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}

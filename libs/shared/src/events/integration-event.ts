@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestContext } from '../application/request-context';
 
 /**
  * The envelope every integration event travels in (ARCHITECTURE.md): written to the outbox in the
@@ -15,6 +16,7 @@ export interface IntegrationEvent<TType extends string = string, TPayload = unkn
   payload: TPayload;
 }
 
+/** A new envelope; the correlation id defaults to the current request's (RequestContext). */
 export function createIntegrationEvent<TType extends string, TPayload>(
   type: TType,
   payload: TPayload,
@@ -24,7 +26,7 @@ export function createIntegrationEvent<TType extends string, TPayload>(
     id: randomUUID(),
     type,
     occurredAt: (options.occurredAt ?? new Date()).toISOString(),
-    correlationId: options.correlationId ?? null,
+    correlationId: options.correlationId ?? RequestContext.correlationId(),
     payload,
   };
 }

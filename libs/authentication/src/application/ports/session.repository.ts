@@ -8,7 +8,10 @@ export abstract class SessionRepository {
    * racing refreshes cannot both rotate. Returns false when another request got there first.
    */
   abstract saveRotation(session: Session, expectedTokenHash: string): Promise<boolean>;
-  abstract saveRevocation(session: Session): Promise<void>;
+  /** Saves a revocation unless the session was already revoked; returns whether this call revoked it. */
+  abstract saveRevocation(session: Session): Promise<boolean>;
+  /** Deletes sessions that expired before `expiredBefore` or were revoked before `revokedBefore`. */
+  abstract deleteFinished(expiredBefore: Date, revokedBefore: Date): Promise<number>;
   /** The cheap check the access-token guard makes on every request. */
   abstract isActive(id: string, now: Date): Promise<boolean>;
   /** The user's unrevoked, unexpired sessions, most recently used first. */

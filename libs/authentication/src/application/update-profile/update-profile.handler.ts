@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, UnitOfWork } from '@fluentpro/shared';
+import { Clock, EventOutbox, UnitOfWork } from '@fluentpro/shared';
+import { AuthenticationEvents } from '../authentication-events';
 import { InvalidAccessTokenError } from '../../domain/authentication.errors';
 import type { ProfileChanges } from '../../domain/user-account.aggregate';
 import { ProfileView, toProfileView } from '../account.view';
@@ -11,6 +12,7 @@ export class UpdateProfileHandler {
     private readonly accounts: UserAccountRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(userId: string, changes: ProfileChanges): Promise<ProfileView> {
@@ -19,6 +21,7 @@ export class UpdateProfileHandler {
       if (!account) throw new InvalidAccessTokenError('The account of this token no longer exists');
       account.updateProfile(changes, this.clock.now());
       await this.accounts.update(account);
+      await this.outbox.record(AuthenticationEvents.profileUpdated(account));
       return toProfileView(account);
     });
   }

@@ -1,5 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { AppConfig, AuthOutcomes, Clock, IgnoredAuthOutcomes, UnitOfWork } from '@fluentpro/shared';
+import {
+  AppConfig,
+  AuthOutcomes,
+  Clock,
+  EventOutbox,
+  IgnoredAuthOutcomes,
+  UnitOfWork,
+} from '@fluentpro/shared';
+import { AuthenticationEvents } from '../../application/authentication-events';
 import {
   AuthenticatedAccount,
   ClientContext,
@@ -39,6 +47,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
     @Optional() private readonly outcomes: AuthOutcomes = new IgnoredAuthOutcomes(),
   ) {
     super();
@@ -55,6 +64,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     await this.unitOfWork.run(async () => {
       await this.accounts.insert(account);
       await this.sessions.insert(session);
+      await this.outbox.record(AuthenticationEvents.userRegistered(account));
     });
     return { account, tokens: this.tokenPair(session, secret) };
   }
@@ -66,8 +76,12 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     if (!account || !valid) throw new InvalidCredentialsError();
     if (!account.isActive) throw new AccountDeactivatedError();
     const secret = this.refreshTokens.newSecret();
-    const session = this.newSession(account.id, secret, client, this.clock.now());
-    await this.unitOfWork.run(() => this.sessions.insert(session));
+    const now = this.clock.now();
+    const session = this.newSession(account.id, secret, client, now);
+    await this.unitOfWork.run(async () => {
+      await this.sessions.insert(session);
+      await this.outbox.record(AuthenticationEvents.userLoggedIn(session, now));
+    });
     return { account, tokens: this.tokenPair(session, secret) };
   }
 

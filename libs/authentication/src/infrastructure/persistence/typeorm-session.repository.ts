@@ -34,9 +34,23 @@ export class TypeOrmSessionRepository extends SessionRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async saveRevocation(session: Session): Promise<void> {
+  async saveRevocation(session: Session): Promise<boolean> {
     const { revokedAt, revokedReason } = session.snapshot();
-    await this.records.update({ id: session.id, revokedAt: IsNull() }, { revokedAt, revokedReason });
+    const result = await this.records.update(
+      { id: session.id, revokedAt: IsNull() },
+      { revokedAt, revokedReason },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  async deleteFinished(expiredBefore: Date, revokedBefore: Date): Promise<number> {
+    const result = await this.records
+      .createQueryBuilder()
+      .delete()
+      .where('expires_at < :expiredBefore', { expiredBefore })
+      .orWhere('revoked_at < :revokedBefore', { revokedBefore })
+      .execute();
+    return result.affected ?? 0;
   }
 
   async isActive(id: string, now: Date): Promise<boolean> {

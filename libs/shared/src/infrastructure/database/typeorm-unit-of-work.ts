@@ -5,9 +5,12 @@ import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../application/unit-of-work';
 
+type Effect = () => Promise<void> | void;
+
 interface Transaction {
   manager: EntityManager;
-  effects: (() => Promise<void> | void)[];
+  /** Run once the transaction has committed (never on rollback), in order. */
+  afterCommit: Effect[];
 }
 
 /**
@@ -20,9 +23,9 @@ interface Transaction {
  */
 @Injectable()
 export class TypeOrmUnitOfWork extends UnitOfWork {
-  private readonly logger = new Logger('UnitOfWork');
   private readonly current = new AsyncLocalStorage<Transaction>();
   private readonly sqliteLock: Mutex | null;
+  private readonly logger = new Logger('UnitOfWork');
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
@@ -31,33 +34,58 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    const effects: Transaction['effects'] = [];
+    const afterCommit: Effect[] = [];
     const transaction = () =>
-      this.dataSource.transaction((manager) => this.current.run({ manager, effects }, work));
+      this.dataSource.transaction((manager) => this.current.run({ manager, afterCommit }, work));
     const result = await (this.sqliteLock ? this.sqliteLock.runExclusive(transaction) : transaction());
-    for (const effect of effects) await this.runEffect(effect);
+    for (const callback of afterCommit) await this.runEffect(callback);
     return result;
   }
 
-  afterCommit(effect: () => Promise<void> | void): void {
+  /**
+   * Runs `callback` once the current transaction commits (at once when there is none); `run` waits
+   * for it before returning. Used to wake the outbox relay, so in-process handlers see committed
+   * data, and to announce revoked sessions to their sockets. A failure is logged, never rethrown.
+   */
+  override afterCommit(callback: Effect): void {
     const transaction = this.current.getStore();
-    if (transaction) transaction.effects.push(effect);
-    else void this.runEffect(effect);
+    if (transaction) transaction.afterCommit.push(callback);
+    else void this.runEffect(callback);
+  }
+
+  private async runEffect(callback: Effect): Promise<void> {
+    try {
+      await callback();
+    } catch (error) {
+      this.logger.error({ err: error }, 'An after-commit callback failed');
+    }
   }
 
   get manager(): EntityManager {
     return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
-  get dialect(): 'postgres' | 'sqlite' {
-    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  /**
+   * Runs hand-written SQL with named parameters (`:name`, `:...list`) on the current transaction (or
+   * a pooled connection): Dates are bound in each dialect's format, rows and affected counts are
+   * returned the same way for PostgreSQL and SQLite.
+   */
+  async query(
+    sql: string,
+    parameters: Record<string, unknown> = {},
+  ): Promise<{ rows: Record<string, unknown>[]; affected: number }> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    const existing = this.manager.queryRunner;
+    const runner = existing ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(text, values, true);
+      return { rows: (result.records ?? []) as Record<string, unknown>[], affected: result.affected ?? 0 };
+    } finally {
+      if (!existing) await runner.release();
+    }
   }
 
-  private async runEffect(effect: () => Promise<void> | void): Promise<void> {
-    try {
-      await effect();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'An after-commit effect failed');
-    }
+  get dialect(): 'postgres' | 'sqlite' {
+    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { MetricsRegistry } from './metrics.registry';
-import { runInRequestContext } from './request-context';
+import { RequestContext } from '../../application/request-context';
 
 /** The `route` label of requests that matched no route, so unknown URLs cannot explode the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -21,7 +21,7 @@ export function installHttpObservability(
 ): void {
   const access = logger.child({}, { redact: [] });
   fastify.addHook('onRequest', (request, _reply, done) => {
-    runInRequestContext({ requestId: request.id }, done);
+    RequestContext.run(request.id, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;

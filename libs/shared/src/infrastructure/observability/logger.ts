@@ -1,6 +1,6 @@
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { AppConfig } from '../../config/app-config';
-import { currentRequestId } from './request-context';
+import { RequestContext } from '../../application/request-context';
 import { traceLogMixin } from './tracing';
 
 export type ServiceName = 'api' | 'worker' | 'migrate';
@@ -46,12 +46,12 @@ function contextMixin(): () => Record<string, string> {
   const trace = traceLogMixin();
   if (!trace) {
     return () => {
-      const requestId = currentRequestId();
+      const requestId = RequestContext.correlationId() ?? undefined;
       return requestId === undefined ? none : { request_id: requestId };
     };
   }
   return () => {
-    const requestId = currentRequestId();
+    const requestId = RequestContext.correlationId() ?? undefined;
     return requestId === undefined ? trace() : { request_id: requestId, ...trace() };
   };
 }

@@ -98,6 +98,8 @@ export class RedisReadiness implements ReadinessIndicator {
   constructor(private readonly url: string) {}
 
   async check(): Promise<void> {
+    // A client between retries would answer "down" until its next attempt: a probe asks afresh.
+    if (this.client && this.client.status !== 'ready' && this.client.status !== 'wait') this.close();
     const client = (this.client ??= this.connect());
     if (client.status === 'wait') await client.connect();
     await client.ping();

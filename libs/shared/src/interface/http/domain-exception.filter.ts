@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  BusinessRuleError,
   ConflictError,
   DomainError,
   ForbiddenError,
@@ -21,6 +22,10 @@ interface Mapped {
 function mapDomainError(error: DomainError): Mapped | undefined {
   if (error instanceof ValidationFailedError) {
     return { status: 400, body: { error: 'Validation failed', details: error.details } };
+  }
+  if (error instanceof BusinessRuleError) {
+    const body: ErrorBody = { error: error.title, message: error.message };
+    return { status: 400, body: error.details ? { ...body, details: error.details } : body };
   }
   if (error instanceof UnauthenticatedError)
     return { status: 401, body: { error: error.title, message: error.message } };

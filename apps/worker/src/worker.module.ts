@@ -1,0 +1,34 @@
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { AppConfig, ConfigModule, DatabaseModule, EventsModule } from '@fluentpro/shared';
+import { AuthenticationMaintenanceModule } from '@fluentpro/authentication';
+import { NotificationsModule } from '@fluentpro/notifications';
+import { OnboardingCoreModule } from '@fluentpro/onboarding';
+// The same entities and migrations as the API: one schema, one list.
+import { persistence } from '../../api/src/persistence';
+import { IntegrationEventsProcessor } from './processors/integration-events.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { WorkerRunner } from './worker-runner';
+
+export type ContextModules = NonNullable<ModuleMetadata['imports']>;
+
+/** The modules whose handlers and tasks the worker runs (discovered by the events module). */
+export function workerContexts(config: AppConfig): ContextModules {
+  return [AuthenticationMaintenanceModule, NotificationsModule.forRoot(config), OnboardingCoreModule];
+}
+
+/** Headless: no HTTP, just the queues. Migrations are left to the API or `npm run migration:run`. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, contexts: ContextModules = workerContexts(config)): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(persistence, { runMigrations: false }),
+        EventsModule.forRoot(config, { role: 'worker' }),
+        ...contexts,
+      ],
+      providers: [IntegrationEventsProcessor, MaintenanceProcessor, WorkerRunner],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
+import { Clock } from '../../domain/clock';
+import { EventPublisher } from '../outbox/event-publisher';
+import { OutboxStore } from '../outbox/outbox.store';
+import { ReadinessRegistry } from '../observability/readiness';
+import { QUEUES } from './queue-catalog';
+
+const QUEUE_COUNTS_TIMEOUT_MS = 1000;
+
+/**
+ * The outbox's part of readiness (`details.outbox`): the backlog, ready while it stays under
+ * OUTBOX_READY_MAX_PENDING (a backlog while Redis is down is expected and drains by itself; one that
+ * keeps growing means delivery is broken), and the integration-events queue's counts when BullMQ is in
+ * use. Whether Redis answers is the `redis` indicator of the ObservabilityModule.
+ */
+@Injectable()
+export class EventsHealthIndicator implements OnModuleInit {
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly publisher: EventPublisher,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    @Optional() private readonly registry?: ReadinessRegistry,
+    @Optional() @Inject(getQueueToken(QUEUES.integrationEvents)) private readonly queue?: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry?.register({ name: 'outbox', check: () => this.checkOutbox() });
+  }
+
+  async checkOutbox(): Promise<Record<string, unknown>> {
+    const backlog = await this.outbox.backlog(this.clock.now());
+    const limit = this.config.env.OUTBOX_READY_MAX_PENDING;
+    if (backlog.pending > limit) {
+      throw new Error(`${backlog.pending} events wait for delivery (more than ${limit})`);
+    }
+    return {
+      delivery: this.publisher.mode,
+      pending: backlog.pending,
+      oldest_pending_seconds: backlog.oldestPendingSeconds,
+      ...(this.queue ? { queue: await this.queueCounts() } : {}),
+    };
+  }
+
+  /** Job counts of the integration-events queue, or null when Redis does not answer in time. */
+  private async queueCounts(): Promise<Record<string, number> | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const counts = this.queue!.getJobCounts('waiting', 'active', 'delayed', 'failed');
+    counts.catch(() => undefined);
+    try {
+      return await Promise.race([
+        counts,
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), QUEUE_COUNTS_TIMEOUT_MS);
+        }),
+      ]);
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { EventOutbox } from '../../events/integration-event';
+import { AppConfig } from '../../config/app-config';
+import { EventDispatcher } from '../outbox/event-dispatcher';
+import { EventInbox } from '../outbox/event-inbox';
+import { EventPublisher } from '../outbox/event-publisher';
+import { HandlerDiscovery } from '../outbox/handler-discovery';
+import { InProcessEventPublisher } from '../outbox/in-process-event.publisher';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { OutboxStore } from '../outbox/outbox.store';
+import { TypeOrmEventOutbox } from '../outbox/typeorm-event-outbox';
+import { BullMqEventPublisher } from './bullmq-event.publisher';
+import { DeliveredEventsPurgeTask } from './delivered-events-purge.task';
+import { EventsHealthIndicator } from './events.health';
+import { MaintenanceRunner } from './maintenance.runner';
+import { QueueConnectionMonitor } from './queue-connection.monitor';
+import { EventsOptions, EventsRole, MaintenanceScheduler } from './maintenance.scheduler';
+import { defaultJobOptions, QUEUES } from './queue-catalog';
+
+/**
+ * Integration events for a whole app: the EventOutbox port, the relay, handler discovery, the
+ * idempotent dispatcher, maintenance jobs and, when REDIS_URL is set, the BullMQ queues. Imported once
+ * by the API (`role: 'api'`) and by the worker (`role: 'worker'`); the database module must be there too.
+ */
+@Global()
+@Module({})
+export class EventsModule {
+  static forRoot(config: AppConfig, options: { role: EventsRole }): DynamicModule {
+    const redisUrl = config.env.REDIS_URL;
+    const queues = redisUrl
+      ? [
+          BullModule.forRoot({ connection: { url: redisUrl }, prefix: config.env.QUEUE_PREFIX }),
+          BullModule.registerQueue(
+            ...Object.values(QUEUES).map((name) => ({ name, defaultJobOptions: defaultJobOptions(config) })),
+          ),
+        ]
+      : [];
+    const publisher: Provider = {
+      provide: EventPublisher,
+      useClass: redisUrl ? BullMqEventPublisher : InProcessEventPublisher,
+    };
+    return {
+      module: EventsModule,
+      imports: [DiscoveryModule, ...queues],
+      providers: [
+        { provide: EventsOptions, useValue: new EventsOptions(options.role) },
+        OutboxStore,
+        EventInbox,
+        HandlerDiscovery,
+        EventDispatcher,
+        publisher,
+        OutboxRelay,
+        TypeOrmEventOutbox,
+        { provide: EventOutbox, useExisting: TypeOrmEventOutbox },
+        MaintenanceRunner,
+        MaintenanceScheduler,
+        DeliveredEventsPurgeTask,
+        EventsHealthIndicator,
+        ...(redisUrl ? [QueueConnectionMonitor] : []),
+      ],
+      exports: [
+        EventOutbox,
+        OutboxRelay,
+        HandlerDiscovery,
+        EventDispatcher,
+        MaintenanceRunner,
+        MaintenanceScheduler,
+        EventsHealthIndicator,
+        ...queues,
+      ],
+    };
+  }
+}
