@@ -21,6 +21,15 @@ describe('Admin API /api/v1/admin/', () => {
   afterAll(() => t.close());
 
   const get = (url: string, token = admin.accessToken) => t.request({ method: 'GET', url, token });
+  const answer = async (user: TestUser, path: string, body: unknown) => {
+    const response = await t.request({
+      method: 'PUT',
+      url: `/api/v1/onboarding/${path}`,
+      token: user.accessToken,
+      body,
+    });
+    expect({ path, status: response.status }).toEqual({ path, status: 200 });
+  };
   const auditRows = async (query: string) =>
     (await get(`/api/v1/admin/audit-log/?${query}`)).body.items as Record<string, unknown>[];
 
@@ -165,13 +174,22 @@ describe('Admin API /api/v1/admin/', () => {
       });
     });
 
-    it('shows one user with active sessions and onboarding null (no onboarding bound), 404 for unknown ids', async () => {
+    it('shows one user with active sessions and onboarding state, 404 for unknown ids', async () => {
       const user = await signUpUser(t);
       const phone = await logIn(t, user.email, { userAgent: 'FluentPro Android' });
+      await answer(user, 'native-language/', { native_language: 'english' });
+      await answer(user, 'industry/', { industry: 'real_estate' });
       const response = await get(`/api/v1/admin/users/${user.id}/`);
       expect(response.status).toBe(200);
       expect(response.body.user.id).toBe(user.id);
-      expect(response.body.onboarding).toBeNull();
+      expect(response.body.onboarding).toEqual({
+        current_step: 'role',
+        completed_steps: ['native_language', 'industry'],
+        progress_percentage: 33,
+        is_complete: false,
+        updated_at: expect.any(String),
+        learning_plan_status: 'none',
+      });
       expect(response.body.sessions).toHaveLength(2);
       expect(response.body.sessions[0]).toMatchObject({
         id: phone.sessionId,
@@ -311,11 +329,45 @@ describe('Admin API /api/v1/admin/', () => {
   });
 
   describe('operations', () => {
-    it('reports the onboarding funnel: total users, and steps null while onboarding is not bound', async () => {
-      const response = await get('/api/v1/admin/onboarding/funnel/');
-      expect(response.status).toBe(200);
-      const listed = await get('/api/v1/admin/users/?page_size=1');
-      expect(response.body).toEqual({ total_users: listed.body.total, steps: null });
+    it('reports the onboarding funnel: how many users reached each step, out of all users', async () => {
+      const funnel = async () => (await get('/api/v1/admin/onboarding/funnel/')).body;
+      const reached = (body: { steps: { step: string; users: number }[] }) =>
+        Object.fromEntries(body.steps.map(({ step, users }) => [step, users]));
+      const before = await funnel();
+      expect(before.steps.map((s: { step: string }) => s.step)).toEqual([
+        'native_language',
+        'industry',
+        'role',
+        'communication_partners',
+        'situations',
+        'learning_preferences',
+        'completed',
+      ]);
+      const first = await signUpUser(t);
+      const second = await signUpUser(t);
+      await answer(first, 'native-language/', { native_language: 'english' });
+      await answer(second, 'native-language/', { native_language: 'chinese_simplified' });
+      await answer(second, 'industry/', { industry: 'banking_finance' });
+      await answer(second, 'role/', { role_id: 'credit_analyst' });
+      await answer(second, 'communication-partners/', { partner_ids: ['clients', 'colleagues'] });
+      await answer(second, 'communication-partners/clients/situations/', { situation_ids: ['negotiations'] });
+      const after = await funnel();
+      const delta = Object.fromEntries(
+        Object.entries(reached(after)).map(([step, users]) => [step, users - reached(before)[step]]),
+      );
+      // Situations count only once every chosen partner has one (colleagues has none yet).
+      expect(delta).toEqual({
+        native_language: 2,
+        industry: 1,
+        role: 1,
+        communication_partners: 1,
+        situations: 0,
+        learning_preferences: 0,
+        completed: 0,
+      });
+      expect(after.total_users).toBe(before.total_users + 2);
+      const native = after.steps[0];
+      expect(native.percentage).toBe(Math.round((native.users / after.total_users) * 1000) / 10);
     });
 
     it('lists no dead-lettered jobs and answers 404 to a replay of an unknown id', async () => {

@@ -8,6 +8,7 @@ import { RealtimePublisher } from '@fluentpro/shared';
 import { RealtimeGateway } from '../../apps/api/src/realtime/realtime.gateway';
 import { createAdmin, logIn, signUpUser, TestUser } from '../support/accounts';
 import { STRONG_PASSWORD } from '../support/factories';
+import { answerRequiredSteps } from '../support/onboarding';
 import { sampleValue } from '../support/metrics-text';
 import { createTestApp, TestApp } from '../support/test-app';
 import { openSocket, TestSocket } from '../support/ws-client';
@@ -196,6 +197,52 @@ describe('WebSocket gateway /ws', () => {
       b.send({ type: 'ping' });
       await b.next('pong');
       expect(b.messages.map((message) => message.type)).toEqual(['ready', 'pong']);
+    });
+
+    it('tells every socket of the learner when onboarding progress changes', async () => {
+      const user = await signUpUser(t);
+      const other = await logIn(t, user.email);
+      const [laptop, phone] = [connect(user), connect(other)];
+      await Promise.all([laptop.next('ready'), phone.next('ready')]);
+      const saved = await t.request({
+        method: 'PUT',
+        url: '/api/v1/onboarding/native-language/',
+        token: other.accessToken,
+        body: { native_language: 'english' },
+      });
+      expect(saved.status).toBe(200);
+      for (const socket of [laptop, phone]) {
+        expect((await socket.next('onboarding.progress-changed')).data).toEqual({
+          current_step: 'industry',
+          next_step: 'role',
+          completed_steps: ['native_language'],
+          progress_percentage: 17,
+          is_complete: false,
+        });
+      }
+    });
+
+    // Embedded, the API builds the plan itself; with Redis the worker does (redis-fan-out.e2e-spec.ts).
+    (process.env.REDIS_URL ? it.skip : it)('tells the learner when the learning plan is ready', async () => {
+      const user = await signUpUser(t);
+      const socket = connect(user);
+      await socket.next('ready');
+      await answerRequiredSteps(t, user.accessToken);
+      const completed = await t.request({
+        method: 'POST',
+        url: '/api/v1/onboarding/complete/',
+        token: user.accessToken,
+      });
+      expect(completed.status).toBe(200);
+      const ready = await socket.next('onboarding.learning-plan-ready', 10_000);
+      expect(ready.data).toEqual({ generated_at: expect.any(String), item_count: 4 });
+      const plan = await t.request({
+        method: 'GET',
+        url: '/api/v1/onboarding/learning-plan/',
+        token: user.accessToken,
+      });
+      expect(plan.body).toMatchObject({ status: 'ready', generated_at: ready.data.generated_at });
+      expect(plan.body.items).toHaveLength(4);
     });
 
     it('answers ping with pong and unknown messages with an error, staying open', async () => {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
 import { RealtimePublisher } from '@fluentpro/shared';
 import { createAdmin, logIn, signUpUser } from '../support/accounts';
+import { createTestWorker, eventsTestConfig } from '../support/events-context';
+import { answerRequiredSteps } from '../support/onboarding';
 import { createTestApp, TestApp } from '../support/test-app';
 import { openSocket, TestSocket } from '../support/ws-client';
 
@@ -91,6 +94,36 @@ describeWithRedis('Realtime fan-out across API processes (Redis pub/sub)', () =>
     expect(response.body.sessions_revoked).toBe(2);
     expect((await onA.closed).code).toBe(4409);
     expect((await onB.closed).code).toBe(4409);
+  });
+
+  it('delivers what the worker publishes (learning plan ready) to a socket held by an API process', async () => {
+    let worker: INestApplicationContext | undefined;
+    try {
+      worker = await createTestWorker(
+        eventsTestConfig({
+          ...a.database.env,
+          QUEUE_PREFIX: a.config.env.QUEUE_PREFIX,
+          REALTIME_REDIS_CHANNEL_PREFIX: a.config.env.REALTIME_REDIS_CHANNEL_PREFIX,
+        }),
+      );
+      const user = await signUpUser(a);
+      const socket = connect('b', user.accessToken);
+      await socket.next('ready');
+      await answerRequiredSteps(a, user.accessToken);
+      expect((await socket.next('onboarding.progress-changed')).data.current_step).toBe('industry');
+      const completed = await a.request({
+        method: 'POST',
+        url: '/api/v1/onboarding/complete/',
+        token: user.accessToken,
+      });
+      expect(completed.status).toBe(200);
+      expect((await socket.next('onboarding.learning-plan-ready', 15_000)).data).toEqual({
+        generated_at: expect.any(String),
+        item_count: 4,
+      });
+    } finally {
+      await worker?.close();
+    }
   });
 
   it('keeps delivering to a user after their last socket on an instance closed and a new one opened', async () => {

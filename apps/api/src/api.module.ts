@@ -13,7 +13,7 @@ import {
 import { AdministrationModule } from '@fluentpro/administration';
 import { AuthenticationModule } from '@fluentpro/authentication';
 import { NotificationsModule } from '@fluentpro/notifications';
-import { OnboardingModule } from '@fluentpro/onboarding';
+import { OnboardingCoreModule, OnboardingModule } from '@fluentpro/onboarding';
 import { HealthModule } from './health/health.module';
 import { persistence } from './persistence';
 import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
@@ -32,7 +32,9 @@ export class ApiModule {
         AuthenticationModule.forRoot(config),
         NotificationsModule.forRoot(config),
         OnboardingModule,
-        AdministrationModule.register(config),
+        // Binds the optional ports of the admin API: onboarding state and funnel. (DeadLetterStore is
+        // not implemented yet: dead-letter routes answer an empty list and 404; docs/admin.md.)
+        AdministrationModule.register(config, { imports: [OnboardingCoreModule] }),
         RealtimeGatewayModule.register(config),
         HealthModule,
       ],

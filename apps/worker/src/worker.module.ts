@@ -1,5 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, EventsModule } from '@fluentpro/shared';
+import { AppConfig, ConfigModule, DatabaseModule, EventsModule, RealtimeModule } from '@fluentpro/shared';
 import { AuthenticationMaintenanceModule } from '@fluentpro/authentication';
 import { NotificationsModule } from '@fluentpro/notifications';
 import { OnboardingCoreModule } from '@fluentpro/onboarding';
@@ -26,6 +26,8 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(persistence, { runMigrations: false }),
         EventsModule.forRoot(config, { role: 'worker' }),
+        // Handlers announce results to the learner's sockets through Redis (docs/realtime.md).
+        RealtimeModule,
         ...contexts,
       ],
       providers: [IntegrationEventsProcessor, MaintenanceProcessor, WorkerRunner],

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfig, Clock } from '@fluentpro/shared';
+import { AppConfig, Clock, OnboardingStateQuery } from '@fluentpro/shared';
 import { BuildLearningPlanHandler } from './application/build-learning-plan/build-learning-plan.handler';
 import { CompleteOnboardingHandler } from './application/complete-onboarding/complete-onboarding.handler';
 import { CreateProfileOnRegistrationHandler } from './application/create-profile/create-profile-on-registration.handler';
@@ -19,13 +19,15 @@ import { TypeOrmRoleVectorStore } from './infrastructure/matching/embeddings/typ
 import { LexicalRoleMatcher } from './infrastructure/matching/lexical/lexical-role-matcher';
 import { TypeOrmLearningPlanRepository } from './infrastructure/persistence/typeorm-learning-plan.repository';
 import { TypeOrmOnboardingProfileRepository } from './infrastructure/persistence/typeorm-onboarding-profile.repository';
+import { TypeOrmOnboardingStateQuery } from './infrastructure/persistence/typeorm-onboarding-state.query';
 import { TypeOrmReferenceDataRepository } from './infrastructure/persistence/typeorm-reference-data.repository';
 
 /**
  * The onboarding context without HTTP: use cases, repositories, the role matcher and the event
  * handlers (profile on authentication.user-registered.v1, learning plan on onboarding.completed.v1),
  * plain providers that the events module discovers. The API imports it through OnboardingModule;
- * the worker imports it alone. Needs an EventOutbox provider (the events module).
+ * the worker imports it alone. Needs an EventOutbox provider (the events module) and a
+ * RealtimePublisher (RealtimeModule). Exports OnboardingStateQuery for administration.
  */
 @Module({
   providers: [
@@ -41,6 +43,7 @@ import { TypeOrmReferenceDataRepository } from './infrastructure/persistence/typ
     { provide: OnboardingProfileRepository, useClass: TypeOrmOnboardingProfileRepository },
     { provide: LearningPlanRepository, useClass: TypeOrmLearningPlanRepository },
     { provide: ReferenceDataRepository, useClass: TypeOrmReferenceDataRepository },
+    { provide: OnboardingStateQuery, useClass: TypeOrmOnboardingStateQuery },
     LexicalRoleMatcher,
     TypeOrmRoleVectorStore,
     {
@@ -71,6 +74,7 @@ import { TypeOrmReferenceDataRepository } from './infrastructure/persistence/typ
     MatchRolesHandler,
     CompleteOnboardingHandler,
     ResetOnboardingHandler,
+    OnboardingStateQuery,
   ],
 })
 export class OnboardingCoreModule {}

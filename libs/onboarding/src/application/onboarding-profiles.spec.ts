@@ -1,3 +1,4 @@
+import type { RealtimeEvent } from '@fluentpro/shared';
 import { REFERENCE_DATA_V1 } from '../infrastructure/persistence/migrations/reference-data.v1';
 import { StaleOnboardingProfileError } from '../domain/onboarding.errors';
 import { OnboardingProfile } from '../domain/onboarding-profile.aggregate';
@@ -43,11 +44,16 @@ const unitOfWork = {
   afterCommit: (effect: () => unknown) => void effect(),
 };
 const clock = { now: () => new Date('2026-01-01T10:00:00Z') };
+const published: { userId: string; event: RealtimeEvent }[] = [];
+const realtime = {
+  publish: (userId: string, event: RealtimeEvent) => Promise.resolve(void published.push({ userId, event })),
+};
+beforeEach(() => published.splice(0));
 
 describe('OnboardingProfiles', () => {
   it('creates the profile on first access', async () => {
     const repository = new InMemoryProfiles();
-    const profiles = new OnboardingProfiles(repository, referenceData, unitOfWork, clock);
+    const profiles = new OnboardingProfiles(repository, referenceData, unitOfWork, realtime, clock);
     const profile = await profiles.load('user-1');
     expect(profile.userId).toBe('user-1');
     expect(repository.rows.has('user-1')).toBe(true);
@@ -55,7 +61,7 @@ describe('OnboardingProfiles', () => {
 
   it('retries a change from a fresh load when another request saved first', async () => {
     const repository = new InMemoryProfiles();
-    const profiles = new OnboardingProfiles(repository, referenceData, unitOfWork, clock);
+    const profiles = new OnboardingProfiles(repository, referenceData, unitOfWork, realtime, clock);
     await profiles.load('user-1');
     repository.conflictsToSimulate = 2;
     let attempts = 0;
@@ -65,18 +71,28 @@ describe('OnboardingProfiles', () => {
     });
     expect(attempts).toBe(3);
     expect(repository.rows.get('user-1')!.nativeLanguageId).toBe('english');
+    // The saved change is announced to the learner's sockets, once.
+    expect(published.filter(({ event }) => event.type === 'onboarding.progress-changed').at(-1)).toEqual({
+      userId: 'user-1',
+      event: {
+        type: 'onboarding.progress-changed',
+        data: expect.objectContaining({ completed_steps: ['native_language'], current_step: 'industry' }),
+      },
+    });
   });
 
   it('gives up with a 409 after too many conflicts, and saves nothing when nothing changed', async () => {
     const repository = new InMemoryProfiles();
-    const profiles = new OnboardingProfiles(repository, referenceData, unitOfWork, clock);
+    const profiles = new OnboardingProfiles(repository, referenceData, unitOfWork, realtime, clock);
     await profiles.load('user-1');
     repository.conflictsToSimulate = 100;
     await expect(
       profiles.change('user-1', (profile, { now }) => profile.chooseNativeLanguage('english', catalog, now)),
     ).rejects.toBeInstanceOf(StaleOnboardingProfileError);
     const savesBefore = repository.saves;
+    const publishedBefore = published.length;
     await profiles.change('user-1', () => undefined);
     expect(repository.saves).toBe(savesBefore);
+    expect(published).toHaveLength(publishedBefore);
   });
 });

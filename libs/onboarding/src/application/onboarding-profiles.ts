@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import { Clock, UnitOfWork } from '@fluentpro/shared';
+import { Clock, RealtimePublisher, UnitOfWork } from '@fluentpro/shared';
 import { StaleOnboardingProfileError } from '../domain/onboarding.errors';
 import { OnboardingProfile } from '../domain/onboarding-profile.aggregate';
 import type { ReferenceCatalog } from '../domain/reference-catalog';
+import { OnboardingRealtimeEvents } from './onboarding-realtime-events';
 import { OnboardingProfileRepository } from './ports/onboarding-profile.repository';
 import { ReferenceDataRepository } from './ports/reference-data.repository';
 
@@ -19,7 +20,8 @@ export interface CommandContext {
  * Loads and changes one learner's onboarding profile. The profile is created on first access (for
  * learners who signed up before the onboarding context existed); a change runs in one unit of work
  * and is retried from a fresh load when another request saved the profile first, so concurrent
- * updates never lose an answer.
+ * updates never lose an answer. Once a change has committed, the learner's open sockets hear the new
+ * progress (`onboarding.progress-changed`, whichever device made the change).
  */
 @Injectable()
 export class OnboardingProfiles {
@@ -27,6 +29,7 @@ export class OnboardingProfiles {
     private readonly repository: OnboardingProfileRepository,
     private readonly referenceData: ReferenceDataRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly realtime: RealtimePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +54,11 @@ export class OnboardingProfiles {
           const now = this.clock.now();
           const profile = await this.loadOrCreate(userId, now);
           const result = await command(profile, { now, catalog });
-          if (profile.hasChanges) await this.repository.save(profile);
+          if (profile.hasChanges) {
+            await this.repository.save(profile);
+            const event = OnboardingRealtimeEvents.progressChanged(profile.progress());
+            this.unitOfWork.afterCommit(() => this.realtime.publish(userId, event));
+          }
           return { profile, result, catalog };
         });
       } catch (error) {

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DeadLetteredJob, DeadLetterStore } from '@fluentpro/shared';
 import { AdminRequest, offsetOf, Page, PageRequest, pageOf } from '../admin-request';
 import { AuditTrail } from '../audit-trail';
@@ -8,7 +8,8 @@ import { AuditTrail } from '../audit-trail';
 export class ListDeadLettersHandler {
   constructor(
     private readonly audit: AuditTrail,
-    @Optional() private readonly store: DeadLetterStore | null,
+    // Explicit token: the design type of a `T | null` parameter is Object.
+    @Optional() @Inject(DeadLetterStore) private readonly store: DeadLetterStore | null,
   ) {}
 
   async execute(request: AdminRequest, page: PageRequest): Promise<Page<DeadLetteredJob>> {

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccountAdministration } from '@fluentpro/authentication';
 import { OnboardingStateQuery } from '@fluentpro/shared';
 import type { AdminRequest } from '../admin-request';
@@ -16,7 +16,8 @@ export class OnboardingFunnelHandler {
   constructor(
     private readonly accounts: AccountAdministration,
     private readonly audit: AuditTrail,
-    @Optional() private readonly onboarding: OnboardingStateQuery | null,
+    // Explicit token: the design type of a `T | null` parameter is Object.
+    @Optional() @Inject(OnboardingStateQuery) private readonly onboarding: OnboardingStateQuery | null,
   ) {}
 
   execute(request: AdminRequest): Promise<OnboardingFunnel> {

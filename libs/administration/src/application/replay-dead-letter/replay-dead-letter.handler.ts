@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DeadLetteredJob, DeadLetterStore, NotFoundError } from '@fluentpro/shared';
 import type { AdminRequest } from '../admin-request';
 import { AuditTrail } from '../audit-trail';
@@ -16,7 +16,8 @@ export class DeadLetteredJobNotFoundError extends NotFoundError {
 export class ReplayDeadLetterHandler {
   constructor(
     private readonly audit: AuditTrail,
-    @Optional() private readonly store: DeadLetterStore | null,
+    // Explicit token: the design type of a `T | null` parameter is Object.
+    @Optional() @Inject(DeadLetterStore) private readonly store: DeadLetterStore | null,
   ) {}
 
   execute(request: AdminRequest, jobId: string): Promise<DeadLetteredJob> {

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccountAdministration, AdminAccountView, SessionView } from '@fluentpro/authentication';
 import { OnboardingStateQuery, OnboardingStateSnapshot } from '@fluentpro/shared';
 import type { AdminRequest } from '../admin-request';
@@ -16,7 +16,8 @@ export class ViewUserHandler {
   constructor(
     private readonly accounts: AccountAdministration,
     private readonly audit: AuditTrail,
-    @Optional() private readonly onboarding: OnboardingStateQuery | null,
+    // Explicit token: the design type of a `T | null` parameter is Object.
+    @Optional() @Inject(OnboardingStateQuery) private readonly onboarding: OnboardingStateQuery | null,
   ) {}
 
   async execute(request: AdminRequest, userId: string): Promise<UserDetails> {

@@ -4,14 +4,17 @@ import {
   IntegrationEventHandler,
   ONBOARDING_EVENTS,
   OnboardingCompletedV1,
+  RealtimePublisher,
   UnitOfWork,
 } from '@fluentpro/shared';
+import { OnboardingRealtimeEvents } from '../onboarding-realtime-events';
 import { LearningPlanRepository } from '../ports/learning-plan.repository';
 import { ReferenceDataRepository } from '../ports/reference-data.repository';
 
 /**
  * Builds the learning plan requested by a completion (run by the worker). Idempotent: a plan already
- * built, superseded by a later completion or removed by a reset is left alone.
+ * built, superseded by a later completion or removed by a reset is left alone. Once a plan is stored,
+ * the learner's open sockets hear `onboarding.learning-plan-ready` (through Redis from the worker).
  */
 @Injectable()
 export class BuildLearningPlanHandler extends IntegrationEventHandler<OnboardingCompletedV1> {
@@ -23,6 +26,7 @@ export class BuildLearningPlanHandler extends IntegrationEventHandler<Onboarding
     private readonly plans: LearningPlanRepository,
     private readonly referenceData: ReferenceDataRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly realtime: RealtimePublisher,
     private readonly clock: Clock,
   ) {
     super();
@@ -36,7 +40,10 @@ export class BuildLearningPlanHandler extends IntegrationEventHandler<Onboarding
       if (!plan || !plan.answers(completedAt)) return 'superseded';
       if (plan.status === 'ready') return 'already built';
       plan.build(catalog, this.clock.now());
-      return (await this.plans.saveBuilt(plan)) ? 'built' : 'superseded';
+      if (!(await this.plans.saveBuilt(plan))) return 'superseded';
+      const ready = OnboardingRealtimeEvents.learningPlanReady(plan);
+      this.unitOfWork.afterCommit(() => this.realtime.publish(event.payload.userId, ready));
+      return 'built';
     });
     this.logger.log({ event_id: event.id, user_id: event.payload.userId, outcome }, 'Learning plan build');
   }
