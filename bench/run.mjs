@@ -24,6 +24,7 @@ const HELP = `npm run bench -- [options]
   --rounds N              interleaved rounds per scenario (default 3; quick 2)
   --duration S            seconds per closed-loop run (default 8; quick 2)
   --mixed-duration S      seconds per mixed run (default 10; quick 3)
+  --mixed-rounds N        rounds of the three mixed runs (default 3; quick 1)
   --connections N         connections for /health/live, /profile, refresh (default 16)
   --login-connections N   connections for login and sign-up saturation (default 2 x hash concurrency + 2)
   --users N               users signed up for the profile/refresh/login pools (default 200; quick 60)
@@ -44,7 +45,7 @@ function parseArgs(argv) {
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
     const [name, inline] = arg.slice(2).split('=');
     const takesValue = [
-      'rounds', 'duration', 'mixed-duration', 'connections', 'login-connections', 'users',
+      'rounds', 'duration', 'mixed-duration', 'mixed-rounds', 'connections', 'login-connections', 'users',
       'sample-rate', 'db', 'soak-minutes', 'out',
     ].includes(name);
     if (takesValue) values[name] = inline ?? argv[++i];
@@ -61,6 +62,7 @@ function parseArgs(argv) {
     rounds: number('rounds', quick ? 2 : 3),
     duration: number('duration', quick ? 2 : 8),
     mixedDuration: number('mixed-duration', quick ? 3 : 10),
+    mixedRounds: number('mixed-rounds', quick ? 1 : 3),
     connections: number('connections', 16),
     loginConnections: values['login-connections'] === undefined ? undefined : Number(values['login-connections']),
     users: number('users', quick ? 60 : 200),
@@ -289,7 +291,7 @@ async function runBackend(kind, options, runId) {
   const loginConnections = options.loginConnections ?? 2 * hashConcurrency + 2;
   results.settings = {
     hashConcurrency,
-    hashQueueLimit: config.env.HASH_QUEUE_LIMIT,
+    hashQueueLimit: config.hashQueueLimit,
     argon2: { memoryKiB: config.env.ARGON2_MEMORY_KIB, timeCost: config.env.ARGON2_TIME_COST, parallelism: config.env.ARGON2_PARALLELISM },
     loginConnections,
   };
@@ -311,7 +313,7 @@ async function runBackend(kind, options, runId) {
     baseline = await startBaseline(database.env);
     const dumpProfile = async (label) => {
       if (!profileDir) return;
-      process.kill(api.pid, 'SIGUSR2');
+      process.kill(api.pid, 'SIGWINCH');
       await sleep(500);
       (results.profiles ??= []).push(label);
     };
@@ -367,7 +369,7 @@ async function runBackend(kind, options, runId) {
 
     // Mixed runs: latency samplers alone, then with logins offered at 0.5x and 1.2x capacity.
     const mixed = [];
-    for (let round = 0; round < options.rounds; round += 1) {
+    for (let round = 0; round < options.mixedRounds; round += 1) {
       const row = {};
       for (const [label, factor] of [['idle', 0], ['half', 0.5], ['over', 1.2]]) {
         const seconds = options.mixedDuration;

@@ -1,5 +1,5 @@
 // Runs the built API under the V8 CPU profiler (what `node --cpu-prof` records) and writes one
-// .cpuprofile per SIGUSR2, so the benchmark can save a profile per scenario. `--cpu-prof` itself only
+// .cpuprofile per SIGWINCH (Nest's shutdown hooks own SIGUSR2), so the benchmark can save a profile per scenario. `--cpu-prof` itself only
 // writes at a clean exit, which a SIGTERM-terminated Nest process never has.
 //   BENCH_PROFILE_DIR=dir node bench/lib/profiled-api.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ await post('Profiler.enable');
 await post('Profiler.setSamplingInterval', { interval: 200 });
 await post('Profiler.start');
 let part = 0;
-process.on('SIGUSR2', () => {
+process.on('SIGWINCH', () => {
   void (async () => {
     const { profile } = await post('Profiler.stop');
     part += 1;

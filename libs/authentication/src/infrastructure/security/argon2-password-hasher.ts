@@ -24,7 +24,7 @@ export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit
     };
     this.limiter = new BoundedConcurrency(
       config.hashConcurrency,
-      config.env.HASH_QUEUE_LIMIT,
+      config.hashQueueLimit,
       'The authentication service is busy; please retry shortly',
     );
   }
