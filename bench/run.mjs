@@ -123,6 +123,10 @@ function startApi(dbEnv, options, profileDir) {
   return startServer({ name: 'api', script, env, cwd: root });
 }
 
+function startNestFloor() {
+  return startServer({ name: 'nest-floor', script: 'bench/nest-floor-server.mjs', env: {}, cwd: root });
+}
+
 function startBaseline(dbEnv) {
   return startServer({
     name: 'baseline',
@@ -298,6 +302,7 @@ async function runBackend(kind, options, runId) {
   const runOptions = { ...options, loginConnections };
   let api;
   let baseline;
+  let nestFloor;
   try {
     // First start: migrations and key generation on an empty database (reported, not a target).
     log(`[${kind}] first start of the API (migrations, key generation)`);
@@ -311,6 +316,7 @@ async function runBackend(kind, options, runId) {
 
     api = await startApi(database.env, options, profileDir);
     baseline = await startBaseline(database.env);
+    nestFloor = await startNestFloor();
     const dumpProfile = async (label) => {
       if (!profileDir) return;
       process.kill(api.pid, 'SIGWINCH');
@@ -330,9 +336,9 @@ async function runBackend(kind, options, runId) {
     const rounds = [];
     for (let round = 0; round < options.rounds; round += 1) {
       const forward = round % 2 === 0;
-      const pair = async (name, a, b) => {
+      const pair = async (name, ...sides) => {
         const out = {};
-        for (const [label, fn] of forward ? [a, b] : [b, a]) {
+        for (const [label, fn] of forward ? sides : [...sides].reverse()) {
           const rss = label === 'api' || label === 'login' || label === 'signup' || label === 'refresh' ? sampleRss(api.pid) : null;
           out[label] = await fn();
           if (rss) out[label].rss = rss.stop();
@@ -342,7 +348,12 @@ async function runBackend(kind, options, runId) {
         return out;
       };
       const row = {};
-      row.health = await pair('health', ['api', () => run.health(api)], ['baseline', () => run.health(baseline)]);
+      row.health = await pair(
+        'health',
+        ['api', () => run.health(api)],
+        ['baseline', () => run.health(baseline)],
+        ['nestFloor', () => run.health(nestFloor)],
+      );
       row.profile = await pair('profile', ['api', () => run.profile(api)], ['baseline', () => run.profile(baseline)]);
       row.login = await pair(
         'login',
@@ -424,6 +435,7 @@ async function runBackend(kind, options, runId) {
   } finally {
     if (api) await api.stop();
     if (baseline) await baseline.stop();
+    if (nestFloor) await nestFloor.stop();
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,7 @@ export function evaluateTargets(results) {
       perRound((r) => r.health.api.rps / r.health.baseline.rps),
       '>=',
       0.75,
-      `api ${fmt(median(rounds.map((r) => r.health.api.rps)), 0)} vs ${fmt(median(rounds.map((r) => r.health.baseline.rps)), 0)} req/s`,
+      `api ${fmt(median(rounds.map((r) => r.health.api.rps)), 0)} vs ${fmt(median(rounds.map((r) => r.health.baseline.rps)), 0)} req/s; bare Nest ${fmt(perRound((r) => r.health.nestFloor?.rps / r.health.baseline.rps))} of it`,
     ),
     target(
       'profile-rps',
@@ -185,6 +185,9 @@ export function printTable(results) {
   };
   if (rows.length) {
     scenario('GET /health/live', (r) => r.health.api, (r) => r.health.baseline, (r) => r.health.api.rps / r.health.baseline.rps);
+    if (rows[0].health.nestFloor) {
+      scenario('  bare Nest (floor)', (r) => r.health.nestFloor, (r) => r.health.baseline, (r) => r.health.nestFloor.rps / r.health.baseline.rps);
+    }
     scenario('GET /profile', (r) => r.profile.api, (r) => r.profile.baseline, (r) => r.profile.api.rps / r.profile.baseline.rps);
     scenario('POST /login (vs argon2)', (r) => r.login.login, (r) => r.login.ceiling, (r) => r.login.login.rps / r.login.ceiling.hashesPerSecond);
     scenario('POST /signup (vs login)', (r) => r.signup.signup, (r) => r.signup.login, (r) => r.signup.signup.rps / r.signup.login.rps);

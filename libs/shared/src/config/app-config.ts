@@ -131,10 +131,11 @@ export class AppConfig {
 
   /**
    * Hashes allowed to wait for a slot; beyond that a login or sign-up is shed with a 503. The default,
-   * 4 per slot, bounds the wait to about 4 hash durations, so under overload the login p99 stays within
-   * a few times the unloaded latency (docs/performance.md); a long queue only adds latency, never throughput.
+   * 2 per slot, bounds the wait to about 2 hash durations, so under overload the login p99 stays within
+   * a few times the unloaded latency (docs/performance.md); a longer queue only adds latency, never
+   * throughput, once every slot has a hash waiting.
    */
   get hashQueueLimit(): number {
-    return this.env.HASH_QUEUE_LIMIT ?? 4 * this.hashConcurrency;
+    return this.env.HASH_QUEUE_LIMIT ?? 2 * this.hashConcurrency;
   }
 }

@@ -32,7 +32,7 @@ export class KeyLookup<T extends ObjectLiteral> {
 
   async find(manager: EntityManager, key: unknown): Promise<T | null> {
     const { sql, columns } = this.prepare(manager);
-    const rows = (await manager.query(sql, [key])) as Record<string, unknown>[];
+    const rows = await manager.query<Record<string, unknown>[]>(sql, [key]);
     const row = rows[0];
     if (!row) return null;
     const driver = manager.connection.driver;

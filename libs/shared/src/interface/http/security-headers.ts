@@ -15,14 +15,14 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Record<string
   const headers: Record<string, string> = {};
   const sink: HeaderSink = {
     setHeader: (name, value) => {
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value as string | number);
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
     },
     removeHeader: (name) => {
       delete headers[name.toLowerCase()];
     },
   };
   helmet(options)(sink as never, sink as never, (error?: unknown) => {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error('helmet rejected the configuration');
   });
   return headers;
 }
