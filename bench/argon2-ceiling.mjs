@@ -23,4 +23,11 @@ const counter = { count: 0 };
 const started = performance.now();
 await Promise.all(Array.from({ length: concurrency }, () => worker(started + seconds * 1000, counter)));
 const elapsed = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ hashesPerSecond: counter.count / elapsed, hashes: counter.count, seconds: elapsed, concurrency }));
+console.log(
+  JSON.stringify({
+    hashesPerSecond: counter.count / elapsed,
+    hashes: counter.count,
+    seconds: elapsed,
+    concurrency,
+  }),
+);

@@ -37,7 +37,8 @@ async function openDatabase() {
   if (env.DATABASE_URL) {
     const { Pool, types } = require('pg');
     // `date` columns as their 'YYYY-MM-DD' text, as the API's TypeORM mapping returns them.
-    const getTypeParser = (oid, format) => (oid === 1082 ? (value) => value : types.getTypeParser(oid, format));
+    const getTypeParser = (oid, format) =>
+      oid === 1082 ? (value) => value : types.getTypeParser(oid, format);
     const pool = new Pool({
       connectionString: env.DATABASE_URL,
       max: Number(env.DATABASE_POOL_SIZE ?? 10),
@@ -99,7 +100,8 @@ async function main() {
   app.get('/api/v1/auth/profile/', async (request, reply) => {
     if (!key) return reply.code(503).send({ error: 'No signing key' });
     const header = request.headers.authorization;
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return reply.code(401).send(unauthorized);
+    if (typeof header !== 'string' || !header.startsWith('Bearer '))
+      return reply.code(401).send(unauthorized);
     let claims;
     try {
       const decoded = jwt.verify(header.slice(7), key.publicKey, {
@@ -114,7 +116,8 @@ async function main() {
     } catch {
       return reply.code(401).send(unauthorized);
     }
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return reply.code(401).send(unauthorized);
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
+      return reply.code(401).send(unauthorized);
     const session = await db.session(claims.sid);
     if (!session || session.revokedAt !== null || !(new Date() < session.expiresAt)) {
       return reply.code(401).send(unauthorized);

@@ -15,7 +15,11 @@ class HealthController {
     return { status: 'ok' };
   }
 }
-Get('live')(HealthController.prototype, 'live', Object.getOwnPropertyDescriptor(HealthController.prototype, 'live'));
+Get('live')(
+  HealthController.prototype,
+  'live',
+  Object.getOwnPropertyDescriptor(HealthController.prototype, 'live'),
+);
 Controller('health')(HealthController);
 
 class AppModule {}

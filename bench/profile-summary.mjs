@@ -22,18 +22,27 @@ for (const [id, micros] of selfTime) {
   const key = `${functionName || '(anonymous)'}  ${where}:${lineNumber + 1}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
   const pkg = url.includes('node_modules/')
-    ? url.split('node_modules/').pop().split('/').slice(0, url.split('node_modules/').pop().startsWith('@') ? 2 : 1).join('/')
+    ? url
+        .split('node_modules/')
+        .pop()
+        .split('/')
+        .slice(0, url.split('node_modules/').pop().startsWith('@') ? 2 : 1)
+        .join('/')
     : url.includes('/dist/')
       ? `project: ${url.split('/dist/').pop().split('/').slice(0, 2).join('/')}`
       : url.startsWith('node:') || url === ''
-        ? functionName.startsWith('(') ? functionName : `node internals / native`
+        ? functionName.startsWith('(')
+          ? functionName
+          : `node internals / native`
         : url;
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros);
 }
 const print = (title, map) => {
   console.log(`\n${title}`);
   for (const [key, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((micros / total) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(7)} ms  ${key}`);
+    console.log(
+      `${((micros / total) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(7)} ms  ${key}`,
+    );
   }
 };
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);

@@ -45,8 +45,17 @@ function parseArgs(argv) {
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
     const [name, inline] = arg.slice(2).split('=');
     const takesValue = [
-      'rounds', 'duration', 'mixed-duration', 'mixed-rounds', 'connections', 'login-connections', 'users',
-      'sample-rate', 'db', 'soak-minutes', 'out',
+      'rounds',
+      'duration',
+      'mixed-duration',
+      'mixed-rounds',
+      'connections',
+      'login-connections',
+      'users',
+      'sample-rate',
+      'db',
+      'soak-minutes',
+      'out',
     ].includes(name);
     if (takesValue) values[name] = inline ?? argv[++i];
     else flags.add(name);
@@ -64,7 +73,8 @@ function parseArgs(argv) {
     mixedDuration: number('mixed-duration', quick ? 3 : 10),
     mixedRounds: number('mixed-rounds', quick ? 1 : 3),
     connections: number('connections', 16),
-    loginConnections: values['login-connections'] === undefined ? undefined : Number(values['login-connections']),
+    loginConnections:
+      values['login-connections'] === undefined ? undefined : Number(values['login-connections']),
     users: number('users', quick ? 60 : 200),
     sampleRate: number('sample-rate', 50),
     db: values.db ?? (process.env.DATABASE_URL ? 'both' : 'sqlite'),
@@ -178,8 +188,13 @@ async function seedUsers(api, count, runId) {
         path: '/api/v1/auth/signup/',
         body: { full_name: 'Bench User', email, password: PASSWORD, date_of_birth: '1990-01-15' },
       });
-      if (response.status !== 201) throw new Error(`seeding: sign-up answered ${response.status} ${JSON.stringify(response.body)}`);
-      users.push({ email, accessToken: response.body.access_token, refreshToken: response.body.refresh_token });
+      if (response.status !== 201)
+        throw new Error(`seeding: sign-up answered ${response.status} ${JSON.stringify(response.body)}`);
+      users.push({
+        email,
+        accessToken: response.body.access_token,
+        refreshToken: response.body.refresh_token,
+      });
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
@@ -187,7 +202,11 @@ async function seedUsers(api, count, runId) {
 }
 
 function jsonRequest(request, body) {
-  return { ...request, headers: { ...request.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return {
+    ...request,
+    headers: { ...request.headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The scenario runners: each takes a server and the run state and returns a load summary. */
@@ -199,7 +218,10 @@ function scenarios(state, options) {
   const refreshPool = users.map((u) => u.refreshToken);
   const profileRequest = (request) => ({
     ...request,
-    headers: { ...request.headers, authorization: `Bearer ${users[tokenIndex++ % users.length].accessToken}` },
+    headers: {
+      ...request.headers,
+      authorization: `Bearer ${users[tokenIndex++ % users.length].accessToken}`,
+    },
   });
   const loginBody = () => ({ email: users[loginIndex++ % users.length].email, password: PASSWORD });
   const signupBody = () => ({
@@ -221,7 +243,13 @@ function scenarios(state, options) {
   return {
     health: (server) => closedLoop({ url: server.url, connections, seconds: duration, path: '/health/live' }),
     profile: (server) =>
-      closedLoop({ url: server.url, connections, seconds: duration, path: '/api/v1/auth/profile/', setupRequest: profileRequest }),
+      closedLoop({
+        url: server.url,
+        connections,
+        seconds: duration,
+        path: '/api/v1/auth/profile/',
+        setupRequest: profileRequest,
+      }),
     login: (server) =>
       closedLoop({
         url: server.url,
@@ -257,7 +285,14 @@ function scenarios(state, options) {
     pacedLogins: (server, rate, seconds) =>
       paced({ url: server.url, rate, seconds, method: 'POST', path: '/api/v1/auth/login/', body: loginBody }),
     pacedSignups: (server, rate, seconds) =>
-      paced({ url: server.url, rate, seconds, method: 'POST', path: '/api/v1/auth/signup/', body: signupBody }),
+      paced({
+        url: server.url,
+        rate,
+        seconds,
+        method: 'POST',
+        path: '/api/v1/auth/signup/',
+        body: signupBody,
+      }),
     pacedRefreshes: (server, rate, seconds) =>
       paced({
         url: server.url,
@@ -268,7 +303,8 @@ function scenarios(state, options) {
         body: () => ({ refresh_token: refreshTaken() ?? 'pool-empty' }),
         onResponse: refreshReturned,
       }),
-    sampleHealth: (server, seconds) => paced({ url: server.url, rate: options.sampleRate, seconds, path: '/health/live' }),
+    sampleHealth: (server, seconds) =>
+      paced({ url: server.url, rate: options.sampleRate, seconds, path: '/health/live' }),
     sampleProfile: (server, seconds, rate = options.sampleRate) =>
       paced({
         url: server.url,
@@ -296,7 +332,11 @@ async function runBackend(kind, options, runId) {
   results.settings = {
     hashConcurrency,
     hashQueueLimit: config.hashQueueLimit,
-    argon2: { memoryKiB: config.env.ARGON2_MEMORY_KIB, timeCost: config.env.ARGON2_TIME_COST, parallelism: config.env.ARGON2_PARALLELISM },
+    argon2: {
+      memoryKiB: config.env.ARGON2_MEMORY_KIB,
+      timeCost: config.env.ARGON2_TIME_COST,
+      parallelism: config.env.ARGON2_PARALLELISM,
+    },
     loginConnections,
   };
   const runOptions = { ...options, loginConnections };
@@ -325,7 +365,9 @@ async function runBackend(kind, options, runId) {
     };
     results.apiIdleRssMiB = await idleRss(api);
     results.baselineIdleRssMiB = await idleRss(baseline);
-    log(`[${kind}] idle RSS: api ${fmt(results.apiIdleRssMiB)} MiB, baseline ${fmt(results.baselineIdleRssMiB)} MiB`);
+    log(
+      `[${kind}] idle RSS: api ${fmt(results.apiIdleRssMiB)} MiB, baseline ${fmt(results.baselineIdleRssMiB)} MiB`,
+    );
 
     log(`[${kind}] signing up ${options.users} users`);
     const users = await seedUsers(api, options.users, runId);
@@ -339,10 +381,15 @@ async function runBackend(kind, options, runId) {
       const pair = async (name, ...sides) => {
         const out = {};
         for (const [label, fn] of forward ? sides : [...sides].reverse()) {
-          const rss = label === 'api' || label === 'login' || label === 'signup' || label === 'refresh' ? sampleRss(api.pid) : null;
+          const rss =
+            label === 'api' || label === 'login' || label === 'signup' || label === 'refresh'
+              ? sampleRss(api.pid)
+              : null;
           out[label] = await fn();
           if (rss) out[label].rss = rss.stop();
-          log(`[${kind}] round ${round + 1} ${name} ${label}: ${out[label].hashesPerSecond !== undefined ? `${fmt(out[label].hashesPerSecond)} hashes/s` : describe(out[label])}`);
+          log(
+            `[${kind}] round ${round + 1} ${name} ${label}: ${out[label].hashesPerSecond !== undefined ? `${fmt(out[label].hashesPerSecond)} hashes/s` : describe(out[label])}`,
+          );
           await dumpProfile(`round ${round + 1} ${name} ${label}`);
         }
         return out;
@@ -354,7 +401,11 @@ async function runBackend(kind, options, runId) {
         ['baseline', () => run.health(baseline)],
         ['nestFloor', () => run.health(nestFloor)],
       );
-      row.profile = await pair('profile', ['api', () => run.profile(api)], ['baseline', () => run.profile(baseline)]);
+      row.profile = await pair(
+        'profile',
+        ['api', () => run.profile(api)],
+        ['baseline', () => run.profile(baseline)],
+      );
       row.login = await pair(
         'login',
         ['login', () => run.login(api)],
@@ -363,18 +414,30 @@ async function runBackend(kind, options, runId) {
           () =>
             runJson(
               'bench/argon2-ceiling.mjs',
-              [config.env.ARGON2_MEMORY_KIB, config.env.ARGON2_TIME_COST, config.env.ARGON2_PARALLELISM, hashConcurrency, options.duration].map(String),
+              [
+                config.env.ARGON2_MEMORY_KIB,
+                config.env.ARGON2_TIME_COST,
+                config.env.ARGON2_PARALLELISM,
+                hashConcurrency,
+                options.duration,
+              ].map(String),
               { cwd: root },
             ),
         ],
       );
       row.signup = await pair('signup', ['signup', () => run.signup(api)], ['login', () => run.login(api)]);
-      row.refresh = await pair('refresh', ['refresh', () => run.refresh(api)], ['login', () => run.login(api)]);
+      row.refresh = await pair(
+        'refresh',
+        ['refresh', () => run.refresh(api)],
+        ['login', () => run.login(api)],
+      );
       rounds.push(row);
     }
     results.rounds = rounds;
 
-    const loginCapacity = median(rounds.flatMap((r) => [r.login.login.rps, r.signup.login.rps, r.refresh.login.rps]));
+    const loginCapacity = median(
+      rounds.flatMap((r) => [r.login.login.rps, r.signup.login.rps, r.refresh.login.rps]),
+    );
     results.loginCapacity = loginCapacity;
     log(`[${kind}] login capacity ${fmt(loginCapacity)} logins/s; mixed runs`);
 
@@ -382,7 +445,11 @@ async function runBackend(kind, options, runId) {
     const mixed = [];
     for (let round = 0; round < options.mixedRounds; round += 1) {
       const row = {};
-      for (const [label, factor] of [['idle', 0], ['half', 0.5], ['over', 1.2]]) {
+      for (const [label, factor] of [
+        ['idle', 0],
+        ['half', 0.5],
+        ['over', 1.2],
+      ]) {
         const seconds = options.mixedDuration;
         const rss = sampleRss(api.pid);
         const [health, profile, logins] = await Promise.all([
@@ -417,7 +484,8 @@ async function runBackend(kind, options, runId) {
       const summary = rss.stop();
       const at = (secondsIn) => {
         const t0 = rss.samples[0].t;
-        const sample = rss.samples.find((s) => s.t - t0 >= secondsIn * 1000) ?? rss.samples[rss.samples.length - 1];
+        const sample =
+          rss.samples.find((s) => s.t - t0 >= secondsIn * 1000) ?? rss.samples[rss.samples.length - 1];
         return sample.mib;
       };
       results.soak = {
@@ -427,9 +495,16 @@ async function runBackend(kind, options, runId) {
         refreshes,
         profile,
         health,
-        rss: { ...summary, afterFirstMinuteMiB: at(60), endMiB: summary.lastMiB, series: rss.samples.map((s) => s.mib) },
+        rss: {
+          ...summary,
+          afterFirstMinuteMiB: at(60),
+          endMiB: summary.lastMiB,
+          series: rss.samples.map((s) => s.mib),
+        },
       };
-      log(`[${kind}] soak RSS after 1 min ${fmt(at(60))} MiB, end ${fmt(summary.lastMiB)} MiB, peak ${fmt(summary.peakMiB)} MiB`);
+      log(
+        `[${kind}] soak RSS after 1 min ${fmt(at(60))} MiB, end ${fmt(summary.lastMiB)} MiB, peak ${fmt(summary.peakMiB)} MiB`,
+      );
       await dumpProfile('soak');
     }
   } finally {
@@ -445,9 +520,11 @@ async function runBackend(kind, options, runId) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (options.build) execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: root, stdio: 'inherit' });
+  if (options.build)
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: root, stdio: 'inherit' });
   const kinds = options.db === 'both' ? ['sqlite', 'postgres'] : [options.db];
-  if (kinds.includes('postgres') && !process.env.DATABASE_URL) throw new Error('--db postgres needs DATABASE_URL');
+  if (kinds.includes('postgres') && !process.env.DATABASE_URL)
+    throw new Error('--db postgres needs DATABASE_URL');
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const started = Date.now();
   const machine = {
@@ -463,16 +540,36 @@ async function main() {
   } catch {
     // not a git checkout
   }
-  log(`benchmark ${runId} (${options.quick ? 'quick' : 'full'}), commit ${commit}, ${machine.cpus} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `benchmark ${runId} (${options.quick ? 'quick' : 'full'}), commit ${commit}, ${machine.cpus} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const backends = [];
   for (const kind of kinds) backends.push(await runBackend(kind, options, runId));
   machine.loadAfter = loadavg();
-  const report = { runId, commit, date: new Date().toISOString(), seconds: (Date.now() - started) / 1000, options, machine, backends };
-  const out = options.out ?? join(root, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${options.db}${options.quick ? '-quick' : ''}.json`);
+  const report = {
+    runId,
+    commit,
+    date: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    options,
+    machine,
+    backends,
+  };
+  const out =
+    options.out ??
+    join(
+      root,
+      'bench/results',
+      `${new Date().toISOString().replace(/[:.]/g, '-')}-${options.db}${options.quick ? '-quick' : ''}.json`,
+    );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2));
   for (const backend of backends) printTable(backend);
-  log(`results: ${out} (${fmt(report.seconds, 0)} s; load after ${machine.loadAfter.map((l) => l.toFixed(2)).join(' ')})`);
+  log(
+    `results: ${out} (${fmt(report.seconds, 0)} s; load after ${machine.loadAfter.map((l) => l.toFixed(2)).join(' ')})`,
+  );
   const failed = backends.flatMap((b) => b.targets).filter((t) => t.pass === false).length;
   if (failed > 0) log(`${failed} target(s) missed`);
 }

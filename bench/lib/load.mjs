@@ -35,7 +35,7 @@ function summarise({ latencies, statusCodes, errors, seconds, offered }) {
     statusCodes,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    max: latencies.length ? Math.max(...latencies) : NaN,
+    max: latencies.length ? latencies.reduce((a, b) => (b > a ? b : a)) : NaN,
     seconds,
     ...(offered === undefined ? {} : { offered }),
   };
@@ -45,7 +45,17 @@ function summarise({ latencies, statusCodes, errors, seconds, offered }) {
  * Closed loop: `connections` clients each send the next request as soon as the previous answers.
  * Latencies (ms, sub-millisecond precision) are those of 2xx answers; `rps` counts 2xx only.
  */
-export function closedLoop({ url, connections, seconds, method = 'GET', path, headers = {}, body, setupRequest, onResponse }) {
+export function closedLoop({
+  url,
+  connections,
+  seconds,
+  method = 'GET',
+  path,
+  headers = {},
+  body,
+  setupRequest,
+  onResponse,
+}) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     const statusCodes = {};
@@ -78,7 +88,17 @@ export function closedLoop({ url, connections, seconds, method = 'GET', path, he
  * (no coordinated omission: a slow answer never delays the next request). Latency runs from the moment
  * the request is written. More than `maxInFlight` outstanding requests are counted as errors, not sent.
  */
-export function paced({ url, rate, seconds, method = 'GET', path, headers = {}, body, onResponse, maxInFlight = 512 }) {
+export function paced({
+  url,
+  rate,
+  seconds,
+  method = 'GET',
+  path,
+  headers = {},
+  body,
+  onResponse,
+  maxInFlight = 512,
+}) {
   const target = new URL(path, url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: maxInFlight });
   const latencies = [];
@@ -104,19 +124,23 @@ export function paced({ url, rate, seconds, method = 'GET', path, headers = {}, 
       }
       inFlight += 1;
       const sentAt = performance.now();
-      const request = http.request(target, { method, agent, headers: requestHeaders, timeout: 30_000 }, (response) => {
-        let text = '';
-        if (onResponse) response.on('data', (chunk) => (text += chunk));
-        else response.resume();
-        response.on('end', () => {
-          const code = response.statusCode;
-          if (onResponse) onResponse(code, text);
-          statusCodes[code] = (statusCodes[code] ?? 0) + 1;
-          if (code >= 200 && code < 300) latencies.push(performance.now() - sentAt);
-          inFlight -= 1;
-          finishIfDone();
-        });
-      });
+      const request = http.request(
+        target,
+        { method, agent, headers: requestHeaders, timeout: 30_000 },
+        (response) => {
+          let text = '';
+          if (onResponse) response.on('data', (chunk) => (text += chunk));
+          else response.resume();
+          response.on('end', () => {
+            const code = response.statusCode;
+            if (onResponse) onResponse(code, text);
+            statusCodes[code] = (statusCodes[code] ?? 0) + 1;
+            if (code >= 200 && code < 300) latencies.push(performance.now() - sentAt);
+            inFlight -= 1;
+            finishIfDone();
+          });
+        },
+      );
       request.on('timeout', () => request.destroy(new Error('timeout')));
       request.on('error', () => {
         errors += 1;

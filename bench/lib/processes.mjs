@@ -4,6 +4,12 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 
+/** Children still running: killed if the benchmark itself dies, so no server outlives it. */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -25,7 +31,13 @@ export function rssMiB(pid) {
     // no /proc: fall through
   }
   try {
-    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+    return (
+      Number(
+        execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+          .toString()
+          .trim(),
+      ) / 1024
+    );
   } catch {
     return NaN;
   }
@@ -47,7 +59,7 @@ export function sampleRss(pid, everyMs = 100) {
       take();
       const values = samples.map((s) => s.mib);
       return {
-        peakMiB: Math.max(...values),
+        peakMiB: values.reduce((a, b) => (b > a ? b : a), -Infinity),
         firstMiB: values[0],
         lastMiB: values[values.length - 1],
       };
@@ -86,8 +98,10 @@ export async function startServer({ name, script, env, cwd, nodeArgs = [], timeo
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exited = null;
+  running.add(child);
   child.once('exit', (code, signal) => {
     exited = { code, signal };
+    running.delete(child);
   });
   while ((await getStatus(`${url}/health/live`)) !== 200) {
     if (exited) throw new Error(`${name} exited (${JSON.stringify(exited)}) before answering:\n${output}`);

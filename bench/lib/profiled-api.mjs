@@ -12,7 +12,9 @@ mkdirSync(directory, { recursive: true });
 const session = new Session();
 session.connect();
 const post = (method, params = {}) =>
-  new Promise((done, fail) => session.post(method, params, (error, result) => (error ? fail(error) : done(result))));
+  new Promise((done, fail) =>
+    session.post(method, params, (error, result) => (error ? fail(error) : done(result))),
+  );
 
 await post('Profiler.enable');
 await post('Profiler.setSamplingInterval', { interval: 200 });
@@ -22,7 +24,10 @@ process.on('SIGWINCH', () => {
   void (async () => {
     const { profile } = await post('Profiler.stop');
     part += 1;
-    writeFileSync(join(directory, `api-${String(part).padStart(2, '0')}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(
+      join(directory, `api-${String(part).padStart(2, '0')}.cpuprofile`),
+      JSON.stringify(profile),
+    );
     await post('Profiler.start');
   })();
 });

@@ -94,13 +94,20 @@ export function evaluateTargets(results) {
       '<=',
       10,
       `${fmt(median(mixed.map((m) => m.over.logins.p99)), 1)} vs ${fmt(median(mixed.map((m) => m.half.logins.p50)), 1)} ms; at 1.2x ${mixed
-        .map((m) => `${m.over.logins.ok} ok / ${m.over.logins.non2xx} shed ${JSON.stringify(m.over.logins.statusCodes)} / ${m.over.logins.errors} err`)
+        .map(
+          (m) =>
+            `${m.over.logins.ok} ok / ${m.over.logins.non2xx} shed ${JSON.stringify(m.over.logins.statusCodes)} / ${m.over.logins.errors} err`,
+        )
         .join(', ')}`,
     ),
   );
 
   const loginPeaks = [
-    ...rounds.flatMap((r) => [r.login.login.rss?.peakMiB, r.signup.login.rss?.peakMiB, r.refresh.login.rss?.peakMiB]),
+    ...rounds.flatMap((r) => [
+      r.login.login.rss?.peakMiB,
+      r.signup.login.rss?.peakMiB,
+      r.refresh.login.rss?.peakMiB,
+    ]),
     ...mixed.map((m) => m.over.rss?.peakMiB),
   ].filter(Number.isFinite);
   const peak = Math.max(...loginPeaks);
@@ -122,7 +129,9 @@ export function evaluateTargets(results) {
       soak ? soak.rss.endMiB / soak.rss.afterFirstMinuteMiB : NaN,
       '<=',
       1.15,
-      soak ? `${fmt(soak.rss.endMiB, 1)} vs ${fmt(soak.rss.afterFirstMinuteMiB, 1)} MiB (peak ${fmt(soak.rss.peakMiB, 1)})` : 'not run (--soak)',
+      soak
+        ? `${fmt(soak.rss.endMiB, 1)} vs ${fmt(soak.rss.afterFirstMinuteMiB, 1)} MiB (peak ${fmt(soak.rss.peakMiB, 1)})`
+        : 'not run (--soak)',
     ),
   );
   const startup = results.startup;
@@ -162,7 +171,21 @@ export function printTable(results) {
   const line = (cells, widths) => console.log(cells.map((c, i) => pad(c, widths[i])).join('  '));
   console.log(`\n=== ${results.kind}: scenarios (median of ${rows.length} interleaved rounds) ===`);
   const widths = [22, 9, 9, 9, 8, 9, 9, 9, 7, 9];
-  line(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'base r/s', 'base p50', 'base p99', 'ratio', 'peak RSS'], widths);
+  line(
+    [
+      'scenario',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'base r/s',
+      'base p50',
+      'base p99',
+      'ratio',
+      'peak RSS',
+    ],
+    widths,
+  );
   const m = (fn) => median(rows.map(fn));
   const errs = (fn) => rows.reduce((sum, r) => sum + failures(fn(r)), 0);
   const scenario = (name, pick, base, ratio) => {
@@ -170,11 +193,19 @@ export function printTable(results) {
     line(
       [
         name,
-        fmt(m((r) => pick(r).rps), 0),
+        fmt(
+          m((r) => pick(r).rps),
+          0,
+        ),
         fmt(m((r) => pick(r).p50)),
         fmt(m((r) => pick(r).p99)),
         errs(pick),
-        base ? fmt(m((r) => base(r).rps ?? base(r).hashesPerSecond), 0) : '',
+        base
+          ? fmt(
+              m((r) => base(r).rps ?? base(r).hashesPerSecond),
+              0,
+            )
+          : '',
         base && base(rows[0])?.p50 !== undefined ? fmt(m((r) => base(r).p50)) : '',
         base && base(rows[0])?.p99 !== undefined ? fmt(m((r) => base(r).p99)) : '',
         ratio ? fmt(m(ratio)) : '',
@@ -184,17 +215,48 @@ export function printTable(results) {
     );
   };
   if (rows.length) {
-    scenario('GET /health/live', (r) => r.health.api, (r) => r.health.baseline, (r) => r.health.api.rps / r.health.baseline.rps);
+    scenario(
+      'GET /health/live',
+      (r) => r.health.api,
+      (r) => r.health.baseline,
+      (r) => r.health.api.rps / r.health.baseline.rps,
+    );
     if (rows[0].health.nestFloor) {
-      scenario('  bare Nest (floor)', (r) => r.health.nestFloor, (r) => r.health.baseline, (r) => r.health.nestFloor.rps / r.health.baseline.rps);
+      scenario(
+        '  bare Nest (floor)',
+        (r) => r.health.nestFloor,
+        (r) => r.health.baseline,
+        (r) => r.health.nestFloor.rps / r.health.baseline.rps,
+      );
     }
-    scenario('GET /profile', (r) => r.profile.api, (r) => r.profile.baseline, (r) => r.profile.api.rps / r.profile.baseline.rps);
-    scenario('POST /login (vs argon2)', (r) => r.login.login, (r) => r.login.ceiling, (r) => r.login.login.rps / r.login.ceiling.hashesPerSecond);
-    scenario('POST /signup (vs login)', (r) => r.signup.signup, (r) => r.signup.login, (r) => r.signup.signup.rps / r.signup.login.rps);
-    scenario('POST /refresh (vs login)', (r) => r.refresh.refresh, (r) => r.refresh.login, (r) => r.refresh.refresh.rps / r.refresh.login.rps);
+    scenario(
+      'GET /profile',
+      (r) => r.profile.api,
+      (r) => r.profile.baseline,
+      (r) => r.profile.api.rps / r.profile.baseline.rps,
+    );
+    scenario(
+      'POST /login (vs argon2)',
+      (r) => r.login.login,
+      (r) => r.login.ceiling,
+      (r) => r.login.login.rps / r.login.ceiling.hashesPerSecond,
+    );
+    scenario(
+      'POST /signup (vs login)',
+      (r) => r.signup.signup,
+      (r) => r.signup.login,
+      (r) => r.signup.signup.rps / r.signup.login.rps,
+    );
+    scenario(
+      'POST /refresh (vs login)',
+      (r) => r.refresh.refresh,
+      (r) => r.refresh.login,
+      (r) => r.refresh.refresh.rps / r.refresh.login.rps,
+    );
   }
   for (const mixed of results.mixed ?? []) {
-    const cell = (x) => (x ? `p50 ${fmt(x.p50)} p99 ${fmt(x.p99)} (${x.ok} ok, ${x.non2xx} non-2xx, ${x.errors} err)` : '-');
+    const cell = (x) =>
+      x ? `p50 ${fmt(x.p50)} p99 ${fmt(x.p99)} (${x.ok} ok, ${x.non2xx} non-2xx, ${x.errors} err)` : '-';
     for (const label of ['idle', 'half', 'over']) {
       const run = mixed[label];
       console.log(
@@ -206,6 +268,15 @@ export function printTable(results) {
   const tw = [64, 7, 8, 6, 60];
   line(['target', 'value', 'limit', 'result', 'detail'], tw);
   for (const t of results.targets) {
-    line([t.label, fmt(t.value), `${t.op} ${t.limit}`, t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL', t.detail], tw);
+    line(
+      [
+        t.label,
+        fmt(t.value),
+        `${t.op} ${t.limit}`,
+        t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL',
+        t.detail,
+      ],
+      tw,
+    );
   }
 }

@@ -35,7 +35,8 @@ import { JwksController } from './interface/http/jwks.controller';
  */
 function redisThrottlerStorage(url: string): ThrottlerStorageRedisService {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-  const storage = require('@nest-lab/throttler-storage-redis') as typeof import('@nest-lab/throttler-storage-redis');
+  const storage =
+    require('@nest-lab/throttler-storage-redis') as typeof import('@nest-lab/throttler-storage-redis');
   return new storage.ThrottlerStorageRedisService(url);
 }
 
