@@ -7,7 +7,11 @@
 //                                  pinned algorithm, issuer, audience, kid), session lookup by primary
 //                                  key (revoked_at / expires_at check), user lookup, the same JSON body.
 //
-// Environment: PORT, SQLITE_PATH or DATABASE_URL, JWT_KEYS_DIR (the API's signing key: optional; without
+// With BASELINE_HEADERS=1 it also sends what every API answer carries (helmet's security headers, the
+// same precomputed set, and an x-request-id from randomUUID): the report's "bare Fastify + headers" row,
+// which shows how much of the /health/live gap those headers alone account for.
+//
+// Environment: PORT, SQLITE_PATH or DATABASE_URL, BASELINE_HEADERS, JWT_KEYS_DIR (the API's signing key: optional; without
 // it the profile route answers 503), JWT_ISSUER, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS.
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -94,6 +98,24 @@ async function main() {
   const db = await openDatabase();
   const key = loadKey();
   const app = Fastify({ logger: false });
+  if (env.BASELINE_HEADERS === '1') {
+    const { securityHeaders } = require('../dist/libs/shared/src/interface/http/security-headers.js');
+    const { randomUUID } = require('node:crypto');
+    const headers = securityHeaders({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+      void reply.headers(headers).header('x-request-id', randomUUID());
+      done();
+    });
+  }
 
   app.get('/health/live', () => ({ status: 'ok' }));
 

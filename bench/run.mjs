@@ -26,7 +26,7 @@ const HELP = `npm run bench -- [options]
   --mixed-duration S      seconds per mixed run (default 10; quick 3)
   --mixed-rounds N        rounds of the three mixed runs (default 3; quick 1)
   --connections N         connections for /health/live, /profile, refresh (default 16)
-  --login-connections N   connections for login and sign-up saturation (default 2 x hash concurrency + 2)
+  --login-connections N   connections for login and sign-up saturation (default 2 x hash concurrency)
   --users N               users signed up for the profile/refresh/login pools (default 200; quick 60)
   --sample-rate N         req/s of each latency sampler in mixed runs (default 50)
   --db sqlite|postgres|both   default: sqlite, both when DATABASE_URL is set
@@ -34,6 +34,8 @@ const HELP = `npm run bench -- [options]
   --soak-minutes N        soak length
   --profile               run the API under the CPU profiler; one .cpuprofile per scenario in
                           bench/results/profiles-<run id>/ (slower: do not compare its numbers)
+  --only a,b,...          run only these parts: startup, health, profile, login, signup, refresh,
+                          mixed, memory (the soak runs with --soak)
   --no-build              do not run \`npm run build\` first (by default: build only when sources changed)
   --out FILE              results JSON (default bench/results/<date>-<db>.json)`;
 
@@ -53,6 +55,7 @@ function parseArgs(argv) {
       'login-connections',
       'users',
       'sample-rate',
+      'only',
       'db',
       'soak-minutes',
       'out',
@@ -83,6 +86,7 @@ function parseArgs(argv) {
     profile: flags.has('profile'),
     build: !flags.has('no-build'),
     out: values.out,
+    only: values.only ? new Set(values.only.split(',')) : null,
     startupRounds: quick ? 1 : 3,
   };
 }
@@ -137,11 +141,11 @@ function startNestFloor() {
   return startServer({ name: 'nest-floor', script: 'bench/nest-floor-server.mjs', env: {}, cwd: root });
 }
 
-function startBaseline(dbEnv) {
+function startBaseline(dbEnv, withHeaders = false) {
   return startServer({
-    name: 'baseline',
+    name: withHeaders ? 'baseline-headers' : 'baseline',
     script: 'bench/baseline-server.mjs',
-    env: { DATABASE_URL: '', ...dbEnv },
+    env: { DATABASE_URL: '', ...dbEnv, BASELINE_HEADERS: withHeaders ? '1' : '' },
     cwd: root,
   });
 }
@@ -328,7 +332,7 @@ async function runBackend(kind, options, runId) {
   const { AppConfig } = require(join(root, 'dist/libs/shared/src/config/app-config.js'));
   const config = AppConfig.fromEnvironment({ ...database.env, NODE_ENV: 'production' });
   const hashConcurrency = config.hashConcurrency;
-  const loginConnections = options.loginConnections ?? 2 * hashConcurrency + 2;
+  const loginConnections = options.loginConnections ?? 2 * hashConcurrency;
   results.settings = {
     hashConcurrency,
     hashQueueLimit: config.hashQueueLimit,
@@ -340,9 +344,11 @@ async function runBackend(kind, options, runId) {
     loginConnections,
   };
   const runOptions = { ...options, loginConnections };
+  const want = (part) => !options.only || options.only.has(part);
   let api;
   let baseline;
   let nestFloor;
+  let baselineHeaders;
   try {
     // First start: migrations and key generation on an empty database (reported, not a target).
     log(`[${kind}] first start of the API (migrations, key generation)`);
@@ -351,12 +357,15 @@ async function runBackend(kind, options, runId) {
     await api.stop();
     api = null;
 
-    log(`[${kind}] time to first 200 and idle RSS, ${options.startupRounds} round(s)`);
-    results.startup = await measureStartup(database.env, options.startupRounds);
+    if (want('startup')) {
+      log(`[${kind}] time to first 200 and idle RSS, ${options.startupRounds} round(s)`);
+      results.startup = await measureStartup(database.env, options.startupRounds);
+    }
 
     api = await startApi(database.env, options, profileDir);
     baseline = await startBaseline(database.env);
     nestFloor = await startNestFloor();
+    baselineHeaders = await startBaseline(database.env, true);
     const dumpProfile = async (label) => {
       if (!profileDir) return;
       process.kill(api.pid, 'SIGWINCH');
@@ -387,6 +396,7 @@ async function runBackend(kind, options, runId) {
               : null;
           out[label] = await fn();
           if (rss) out[label].rss = rss.stop();
+          await sleep(300); // let the answers still in flight drain before the next run
           log(
             `[${kind}] round ${round + 1} ${name} ${label}: ${out[label].hashesPerSecond !== undefined ? `${fmt(out[label].hashesPerSecond)} hashes/s` : describe(out[label])}`,
           );
@@ -395,55 +405,64 @@ async function runBackend(kind, options, runId) {
         return out;
       };
       const row = {};
-      row.health = await pair(
-        'health',
-        ['api', () => run.health(api)],
-        ['baseline', () => run.health(baseline)],
-        ['nestFloor', () => run.health(nestFloor)],
-      );
-      row.profile = await pair(
-        'profile',
-        ['api', () => run.profile(api)],
-        ['baseline', () => run.profile(baseline)],
-      );
-      row.login = await pair(
-        'login',
-        ['login', () => run.login(api)],
-        [
-          'ceiling',
-          () =>
-            runJson(
-              'bench/argon2-ceiling.mjs',
-              [
-                config.env.ARGON2_MEMORY_KIB,
-                config.env.ARGON2_TIME_COST,
-                config.env.ARGON2_PARALLELISM,
-                hashConcurrency,
-                options.duration,
-              ].map(String),
-              { cwd: root },
-            ),
-        ],
-      );
-      row.signup = await pair('signup', ['signup', () => run.signup(api)], ['login', () => run.login(api)]);
-      row.refresh = await pair(
-        'refresh',
-        ['refresh', () => run.refresh(api)],
-        ['login', () => run.login(api)],
-      );
+      if (want('health'))
+        row.health = await pair(
+          'health',
+          ['api', () => run.health(api)],
+          ['baseline', () => run.health(baseline)],
+          ['nestFloor', () => run.health(nestFloor)],
+          ['baselineHeaders', () => run.health(baselineHeaders)],
+        );
+      if (want('profile'))
+        row.profile = await pair(
+          'profile',
+          ['api', () => run.profile(api)],
+          ['baseline', () => run.profile(baseline)],
+        );
+      if (want('login'))
+        row.login = await pair(
+          'login',
+          ['login', () => run.login(api)],
+          [
+            'ceiling',
+            () =>
+              runJson(
+                'bench/argon2-ceiling.mjs',
+                [
+                  config.env.ARGON2_MEMORY_KIB,
+                  config.env.ARGON2_TIME_COST,
+                  config.env.ARGON2_PARALLELISM,
+                  hashConcurrency,
+                  options.duration,
+                ].map(String),
+                { cwd: root },
+              ),
+          ],
+        );
+      if (want('signup'))
+        row.signup = await pair('signup', ['signup', () => run.signup(api)], ['login', () => run.login(api)]);
+      if (want('refresh'))
+        row.refresh = await pair(
+          'refresh',
+          ['refresh', () => run.refresh(api)],
+          ['login', () => run.login(api)],
+        );
       rounds.push(row);
     }
     results.rounds = rounds;
 
-    const loginCapacity = median(
-      rounds.flatMap((r) => [r.login.login.rps, r.signup.login.rps, r.refresh.login.rps]),
+    let loginCapacity = median(
+      rounds.flatMap((r) => [r.login?.login.rps, r.signup?.login.rps, r.refresh?.login.rps]),
     );
+    if (!Number.isFinite(loginCapacity) && (want('mixed') || options.soak)) {
+      loginCapacity = (await run.login(api)).rps;
+    }
     results.loginCapacity = loginCapacity;
     log(`[${kind}] login capacity ${fmt(loginCapacity)} logins/s; mixed runs`);
 
     // Mixed runs: latency samplers alone, then with logins offered at 0.5x and 1.2x capacity.
     const mixed = [];
-    for (let round = 0; round < options.mixedRounds; round += 1) {
+    for (let round = 0; want('mixed') && round < options.mixedRounds; round += 1) {
       const row = {};
       for (const [label, factor] of [
         ['idle', 0],
@@ -469,6 +488,25 @@ async function runBackend(kind, options, runId) {
       mixed.push(row);
     }
     results.mixed = mixed;
+
+    // Memory under login saturation, in a fresh process: idle after a warm-up, then the peak while
+    // logins saturate the hashing slots (earlier scenarios in the main process would blur "idle").
+    if (want('memory')) {
+      const fresh = await startApi(database.env);
+      try {
+        const idle = await idleRss(fresh);
+        const rss = sampleRss(fresh.pid);
+        const logins = [];
+        for (let round = 0; round < options.rounds; round += 1) logins.push(await run.login(fresh));
+        const peak = rss.stop();
+        results.memory = { idleMiB: idle, peakMiB: peak.peakMiB, endMiB: peak.lastMiB, logins };
+        log(
+          `[${kind}] memory: idle ${fmt(idle)} MiB, peak under login saturation ${fmt(peak.peakMiB)} MiB (${logins.map((l) => fmt(l.rps, 0)).join(', ')} logins/s)`,
+        );
+      } finally {
+        await fresh.stop();
+      }
+    }
 
     if (options.soak) {
       const seconds = options.soakMinutes * 60;
@@ -511,6 +549,7 @@ async function runBackend(kind, options, runId) {
     if (api) await api.stop();
     if (baseline) await baseline.stop();
     if (nestFloor) await nestFloor.stop();
+    if (baselineHeaders) await baselineHeaders.stop();
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,8 +13,16 @@ function target(id, label, value, op, limit, detail, extraPass = true) {
 export function evaluateTargets(results) {
   const rounds = results.rounds ?? [];
   const mixed = results.mixed ?? [];
-  const perRound = (fn) => median(rounds.map(fn));
-  const perMixed = (fn) => median(mixed.map(fn));
+  const safe = (fn) => (row) => {
+    try {
+      return fn(row);
+    } catch {
+      return NaN; // that part did not run (--only)
+    }
+  };
+  const perRound = (fn) => median(rounds.map(safe(fn)));
+  const perMixed = (fn) => median(mixed.map(safe(fn)));
+  const med = (list, fn) => median(list.map(safe(fn)));
   const targets = [];
 
   targets.push(
@@ -24,7 +32,13 @@ export function evaluateTargets(results) {
       perRound((r) => r.health.api.rps / r.health.baseline.rps),
       '>=',
       0.75,
-      `api ${fmt(median(rounds.map((r) => r.health.api.rps)), 0)} vs ${fmt(median(rounds.map((r) => r.health.baseline.rps)), 0)} req/s; bare Nest ${fmt(perRound((r) => r.health.nestFloor?.rps / r.health.baseline.rps))} of it`,
+      `api ${fmt(
+        med(rounds, (r) => r.health.api.rps),
+        0,
+      )} vs ${fmt(
+        med(rounds, (r) => r.health.baseline.rps),
+        0,
+      )} req/s; bare Nest ${fmt(perRound((r) => r.health.nestFloor.rps / r.health.baseline.rps))}, bare Fastify + API headers ${fmt(perRound((r) => r.health.baselineHeaders.rps / r.health.baseline.rps))} of it`,
     ),
     target(
       'profile-rps',
@@ -32,7 +46,13 @@ export function evaluateTargets(results) {
       perRound((r) => r.profile.api.rps / r.profile.baseline.rps),
       '>=',
       0.75,
-      `api ${fmt(median(rounds.map((r) => r.profile.api.rps)), 0)} vs ${fmt(median(rounds.map((r) => r.profile.baseline.rps)), 0)} req/s`,
+      `api ${fmt(
+        med(rounds, (r) => r.profile.api.rps),
+        0,
+      )} vs ${fmt(
+        med(rounds, (r) => r.profile.baseline.rps),
+        0,
+      )} req/s`,
     ),
     target(
       'profile-p99',
@@ -40,7 +60,7 @@ export function evaluateTargets(results) {
       perRound((r) => r.profile.api.p99 / r.profile.baseline.p99),
       '<=',
       1.5,
-      `api ${fmt(median(rounds.map((r) => r.profile.api.p99)))} vs ${fmt(median(rounds.map((r) => r.profile.baseline.p99)))} ms`,
+      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms`,
     ),
     target(
       'login-ceiling',
@@ -48,7 +68,13 @@ export function evaluateTargets(results) {
       perRound((r) => r.login.login.rps / r.login.ceiling.hashesPerSecond),
       '>=',
       0.85,
-      `${fmt(median(rounds.map((r) => r.login.login.rps)), 1)} logins/s vs ${fmt(median(rounds.map((r) => r.login.ceiling.hashesPerSecond)), 1)} hashes/s (concurrency ${results.settings?.hashConcurrency})`,
+      `${fmt(
+        med(rounds, (r) => r.login.login.rps),
+        1,
+      )} logins/s vs ${fmt(
+        med(rounds, (r) => r.login.ceiling.hashesPerSecond),
+        1,
+      )} hashes/s (concurrency ${results.settings?.hashConcurrency})`,
     ),
     target(
       'signup-login',
@@ -56,7 +82,13 @@ export function evaluateTargets(results) {
       perRound((r) => r.signup.signup.rps / r.signup.login.rps),
       '>=',
       0.85,
-      `${fmt(median(rounds.map((r) => r.signup.signup.rps)), 1)} vs ${fmt(median(rounds.map((r) => r.signup.login.rps)), 1)} /s`,
+      `${fmt(
+        med(rounds, (r) => r.signup.signup.rps),
+        1,
+      )} vs ${fmt(
+        med(rounds, (r) => r.signup.login.rps),
+        1,
+      )} /s`,
     ),
     target(
       'refresh-login',
@@ -64,11 +96,17 @@ export function evaluateTargets(results) {
       perRound((r) => r.refresh.refresh.rps / r.refresh.login.rps),
       '>=',
       8,
-      `${fmt(median(rounds.map((r) => r.refresh.refresh.rps)), 0)} vs ${fmt(median(rounds.map((r) => r.refresh.login.rps)), 1)} /s`,
+      `${fmt(
+        med(rounds, (r) => r.refresh.refresh.rps),
+        0,
+      )} vs ${fmt(
+        med(rounds, (r) => r.refresh.login.rps),
+        1,
+      )} /s`,
     ),
   );
 
-  const healthFailures = mixed.reduce((sum, m) => sum + failures(m.over.health), 0);
+  const healthFailures = mixed.reduce((sum, m) => sum + failures(m.over?.health), 0);
   targets.push(
     target(
       'health-under-login',
@@ -76,7 +114,7 @@ export function evaluateTargets(results) {
       perMixed((m) => m.over.health.p99 / Math.max(1, m.idle.health.p99)),
       '<=',
       5,
-      `${fmt(median(mixed.map((m) => m.over.health.p99)))} vs ${fmt(median(mixed.map((m) => m.idle.health.p99)))} ms idle; ${healthFailures} failed`,
+      `${fmt(med(mixed, (m) => m.over.health.p99))} vs ${fmt(med(mixed, (m) => m.idle.health.p99))} ms idle; ${healthFailures} failed`,
       healthFailures === 0,
     ),
     target(
@@ -85,7 +123,7 @@ export function evaluateTargets(results) {
       perMixed((m) => m.over.profile.p99 / m.idle.profile.p99),
       '<=',
       5,
-      `${fmt(median(mixed.map((m) => m.over.profile.p99)))} vs ${fmt(median(mixed.map((m) => m.idle.profile.p99)))} ms; ${mixed.reduce((s, m) => s + failures(m.over.profile), 0)} failed`,
+      `${fmt(med(mixed, (m) => m.over.profile.p99))} vs ${fmt(med(mixed, (m) => m.idle.profile.p99))} ms; ${mixed.reduce((s, m) => s + failures(m.over?.profile), 0)} failed`,
     ),
     target(
       'login-latency',
@@ -93,7 +131,13 @@ export function evaluateTargets(results) {
       perMixed((m) => m.over.logins.p99 / m.half.logins.p50),
       '<=',
       10,
-      `${fmt(median(mixed.map((m) => m.over.logins.p99)), 1)} vs ${fmt(median(mixed.map((m) => m.half.logins.p50)), 1)} ms; at 1.2x ${mixed
+      `${fmt(
+        med(mixed, (m) => m.over.logins.p99),
+        1,
+      )} vs ${fmt(
+        med(mixed, (m) => m.half.logins.p50),
+        1,
+      )} ms; at 1.2x ${mixed
         .map(
           (m) =>
             `${m.over.logins.ok} ok / ${m.over.logins.non2xx} shed ${JSON.stringify(m.over.logins.statusCodes)} / ${m.over.logins.errors} err`,
@@ -102,23 +146,15 @@ export function evaluateTargets(results) {
     ),
   );
 
-  const loginPeaks = [
-    ...rounds.flatMap((r) => [
-      r.login.login.rss?.peakMiB,
-      r.signup.login.rss?.peakMiB,
-      r.refresh.login.rss?.peakMiB,
-    ]),
-    ...mixed.map((m) => m.over.rss?.peakMiB),
-  ].filter(Number.isFinite);
-  const peak = Math.max(...loginPeaks);
+  const memory = results.memory;
   targets.push(
     target(
       'rss-login',
-      'peak RSS under login saturation ÷ idle RSS',
-      peak / results.apiIdleRssMiB,
+      'peak RSS under login saturation ÷ idle RSS (fresh process)',
+      memory ? memory.peakMiB / memory.idleMiB : NaN,
       '<=',
       1.5,
-      `${fmt(peak, 1)} vs ${fmt(results.apiIdleRssMiB, 1)} MiB`,
+      memory ? `${fmt(memory.peakMiB, 1)} vs ${fmt(memory.idleMiB, 1)} MiB` : 'not run',
     ),
   );
   const soak = results.soak;
@@ -214,39 +250,52 @@ export function printTable(results) {
       widths,
     );
   };
-  if (rows.length) {
+  const has = (part) => rows.length > 0 && rows[0][part] !== undefined;
+  if (has('health')) {
     scenario(
       'GET /health/live',
       (r) => r.health.api,
       (r) => r.health.baseline,
       (r) => r.health.api.rps / r.health.baseline.rps,
     );
-    if (rows[0].health.nestFloor) {
-      scenario(
-        '  bare Nest (floor)',
-        (r) => r.health.nestFloor,
-        (r) => r.health.baseline,
-        (r) => r.health.nestFloor.rps / r.health.baseline.rps,
-      );
-    }
+    scenario(
+      '  bare Nest (floor)',
+      (r) => r.health.nestFloor,
+      (r) => r.health.baseline,
+      (r) => r.health.nestFloor.rps / r.health.baseline.rps,
+    );
+    scenario(
+      '  bare Fastify + headers',
+      (r) => r.health.baselineHeaders,
+      (r) => r.health.baseline,
+      (r) => r.health.baselineHeaders.rps / r.health.baseline.rps,
+    );
+  }
+  if (has('profile')) {
     scenario(
       'GET /profile',
       (r) => r.profile.api,
       (r) => r.profile.baseline,
       (r) => r.profile.api.rps / r.profile.baseline.rps,
     );
+  }
+  if (has('login')) {
     scenario(
       'POST /login (vs argon2)',
       (r) => r.login.login,
       (r) => r.login.ceiling,
       (r) => r.login.login.rps / r.login.ceiling.hashesPerSecond,
     );
+  }
+  if (has('signup')) {
     scenario(
       'POST /signup (vs login)',
       (r) => r.signup.signup,
       (r) => r.signup.login,
       (r) => r.signup.signup.rps / r.signup.login.rps,
     );
+  }
+  if (has('refresh')) {
     scenario(
       'POST /refresh (vs login)',
       (r) => r.refresh.refresh,

@@ -1,0 +1,21 @@
+import { startServer, sampleRss } from '../lib/processes.mjs';
+import { requestJson, closedLoop } from '../lib/load.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const extra = JSON.parse(process.argv[2] ?? '{}');
+const dir = mkdtempSync(join(tmpdir(), 'mexp-'));
+const api = await startServer({ name: 'api', script: 'dist/apps/api/src/main.js', cwd: process.cwd(), env: { SQLITE_PATH: join(dir, 'db.sqlite'), JWT_KEYS_DIR: join(dir, 'keys'), LOG_LEVEL: 'silent', NODE_ENV: 'production', HOST: '127.0.0.1', AUTH_RATE_LIMIT_PER_MINUTE: '1000000', ...extra } });
+for (let i = 0; i < 200; i++) await requestJson(api.url, { path: '/health/live' });
+await new Promise((r) => setTimeout(r, 1000));
+const out = { idle: api.rss() };
+const users = [];
+for (let i = 0; i < 40; i++) { const email = `u${i}@x.com`; const r = await requestJson(api.url, { method: 'POST', path: '/api/v1/auth/signup/', body: { full_name: 'Ann Lee', email, password: 'Passw0rd!x', date_of_birth: '1990-01-15' } }); users.push({ email, token: r.body.access_token }); }
+out.seeded = api.rss();
+let s = sampleRss(api.pid); await closedLoop({ url: api.url, connections: 16, seconds: 6, path: '/health/live' }); out.healthPeak = s.stop().peakMiB;
+let n = 0;
+s = sampleRss(api.pid); await closedLoop({ url: api.url, connections: 16, seconds: 6, path: '/api/v1/auth/profile/', setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${users[n++ % 40].token}` } }) }); out.profilePeak = s.stop().peakMiB;
+s = sampleRss(api.pid); await closedLoop({ url: api.url, connections: 4, seconds: 6, method: 'POST', path: '/api/v1/auth/login/', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users[n++ % 40].email, password: 'Passw0rd!x' }) }) }); out.loginPeak = s.stop().peakMiB;
+for (const k of Object.keys(out)) out[k] = +out[k].toFixed(1);
+console.log(JSON.stringify(extra), JSON.stringify(out), 'login/idle', (out.loginPeak / out.idle).toFixed(2));
+await api.stop();
