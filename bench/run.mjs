@@ -35,7 +35,7 @@ const HELP = `npm run bench -- [options]
   --profile               run the API under the CPU profiler; one .cpuprofile per scenario in
                           bench/results/profiles-<run id>/ (slower: do not compare its numbers)
   --only a,b,...          run only these parts: startup, health, profile, login, signup, refresh,
-                          mixed, memory (the soak runs with --soak)
+                          mixed, memory, soak (\`--only soak\` runs the soak alone)
   --no-build              do not run \`npm run build\` first (by default: build only when sources changed)
   --out FILE              results JSON (default bench/results/<date>-<db>.json)`;
 
@@ -81,7 +81,8 @@ function parseArgs(argv) {
     users: number('users', quick ? 60 : 200),
     sampleRate: number('sample-rate', 50),
     db: values.db ?? (process.env.DATABASE_URL ? 'both' : 'sqlite'),
-    soak: flags.has('soak') || values['soak-minutes'] !== undefined,
+    soak:
+      flags.has('soak') || values['soak-minutes'] !== undefined || /(^|,)soak(,|$)/.test(values.only ?? ''),
     soakMinutes: number('soak-minutes', 10),
     profile: flags.has('profile'),
     build: !flags.has('no-build'),
