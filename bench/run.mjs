@@ -13,7 +13,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, median, paced, requestJson } from './lib/load.mjs';
-import { runJson, sampleRss, startServer } from './lib/processes.mjs';
+import { cpuMs, runJson, sampleRss, startServer } from './lib/processes.mjs';
 import { evaluateTargets, printTable } from './lib/targets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +37,8 @@ const HELP = `npm run bench -- [options]
   --only a,b,...          run only these parts: startup, health, profile, login, signup, refresh,
                           mixed, memory, soak (\`--only soak\` runs the soak alone)
   --no-build              do not run \`npm run build\` first (by default: build only when sources changed)
+  --api-dir DIR           measure the built API of another checkout (\`git worktree add /tmp/before <commit>\`,
+                          \`npm run build\` there): the baselines stay this checkout's
   --out FILE              results JSON (default bench/results/<date>-<db>.json)`;
 
 function parseArgs(argv) {
@@ -59,6 +61,7 @@ function parseArgs(argv) {
       'db',
       'soak-minutes',
       'out',
+      'api-dir',
     ].includes(name);
     if (takesValue) values[name] = inline ?? argv[++i];
     else flags.add(name);
@@ -87,6 +90,7 @@ function parseArgs(argv) {
     profile: flags.has('profile'),
     build: !flags.has('no-build'),
     out: values.out,
+    apiDir: values['api-dir'] ? resolve(values['api-dir']) : root,
     only: values.only ? new Set(values.only.split(',')) : null,
     startupRounds: quick ? 1 : 3,
   };
@@ -123,6 +127,8 @@ async function createDatabase(kind, dir) {
 }
 
 const PASSWORD = 'Bench-Passw0rd!';
+/** The checkout whose built API is measured (`--api-dir`, e.g. an older commit for a before/after). */
+let apiDir = root;
 
 function startApi(dbEnv, options, profileDir) {
   const env = {
@@ -134,8 +140,8 @@ function startApi(dbEnv, options, profileDir) {
     ...dbEnv,
     ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
   };
-  const script = profileDir ? 'bench/lib/profiled-api.mjs' : 'dist/apps/api/src/main.js';
-  return startServer({ name: 'api', script, env, cwd: root });
+  const script = profileDir ? join(root, 'bench/lib/profiled-api.mjs') : 'dist/apps/api/src/main.js';
+  return startServer({ name: 'api', script, env, cwd: apiDir });
 }
 
 function startNestFloor() {
@@ -390,13 +396,19 @@ async function runBackend(kind, options, runId) {
       const forward = round % 2 === 0;
       const pair = async (name, ...sides) => {
         const out = {};
-        for (const [label, fn] of forward ? sides : [...sides].reverse()) {
+        for (const [label, fn, server = api] of forward ? sides : [...sides].reverse()) {
+          const cpuBefore = cpuMs(server.pid);
           const rss =
             label === 'api' || label === 'login' || label === 'signup' || label === 'refresh'
               ? sampleRss(api.pid)
               : null;
           out[label] = await fn();
           if (rss) out[label].rss = rss.stop();
+          // The server's own CPU per answered request: far less disturbed by the machine's other load
+          // than req/s, so the report shows it beside the ratios as a cross-check.
+          if (out[label].requests) {
+            out[label].cpuMsPerRequest = (cpuMs(server.pid) - cpuBefore) / out[label].requests;
+          }
           await sleep(300); // let the answers still in flight drain before the next run
           log(
             `[${kind}] round ${round + 1} ${name} ${label}: ${out[label].hashesPerSecond !== undefined ? `${fmt(out[label].hashesPerSecond)} hashes/s` : describe(out[label])}`,
@@ -418,7 +430,7 @@ async function runBackend(kind, options, runId) {
         row.profile = await pair(
           'profile',
           ['api', () => run.profile(api)],
-          ['baseline', () => run.profile(baseline)],
+          ['baseline', () => run.profile(baseline), baseline],
         );
       if (want('login'))
         row.login = await pair(
@@ -560,6 +572,7 @@ async function runBackend(kind, options, runId) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  apiDir = options.apiDir;
   if (options.build)
     execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: root, stdio: 'inherit' });
   const kinds = options.db === 'both' ? ['sqlite', 'postgres'] : [options.db];

@@ -43,6 +43,19 @@ export function rssMiB(pid) {
   }
 }
 
+let clockTicks;
+/** CPU time (user + system) a process has used, in ms; NaN where /proc is missing. */
+export function cpuMs(pid) {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Samples the RSS of a process every `everyMs` while running; `stop()` gives peak, first, last. */
 export function sampleRss(pid, everyMs = 100) {
   const samples = [];

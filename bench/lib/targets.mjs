@@ -206,7 +206,7 @@ export function printTable(results) {
   const rows = results.rounds ?? [];
   const line = (cells, widths) => console.log(cells.map((c, i) => pad(c, widths[i])).join('  '));
   console.log(`\n=== ${results.kind}: scenarios (median of ${rows.length} interleaved rounds) ===`);
-  const widths = [22, 9, 9, 9, 8, 9, 9, 9, 7, 9];
+  const widths = [24, 8, 8, 8, 7, 8, 8, 8, 6, 8, 8, 9, 9];
   line(
     [
       'scenario',
@@ -218,6 +218,9 @@ export function printTable(results) {
       'base p50',
       'base p99',
       'ratio',
+      'CPU µs',
+      'base µs',
+      'CPU ratio',
       'peak RSS',
     ],
     widths,
@@ -245,6 +248,17 @@ export function printTable(results) {
         base && base(rows[0])?.p50 !== undefined ? fmt(m((r) => base(r).p50)) : '',
         base && base(rows[0])?.p99 !== undefined ? fmt(m((r) => base(r).p99)) : '',
         ratio ? fmt(m(ratio)) : '',
+        fmt(
+          m((r) => pick(r).cpuMsPerRequest * 1000),
+          0,
+        ),
+        base
+          ? fmt(
+              m((r) => base(r).cpuMsPerRequest * 1000),
+              0,
+            )
+          : '',
+        base ? fmt(m((r) => base(r).cpuMsPerRequest / pick(r).cpuMsPerRequest)) : '',
         peaks.length ? `${fmt(Math.max(...peaks), 0)} MiB` : '',
       ],
       widths,

@@ -8,9 +8,15 @@ export interface KeyLookupOptions<T> {
   compare?: (sql: string) => string;
 }
 
+interface PgPool {
+  query(sql: string, parameters: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 interface Prepared {
   sql: string;
   columns: ColumnMetadata[];
+  /** better-sqlite3 only: the statement, prepared once on the data source's single connection. */
+  statement?: { get(key: unknown): unknown };
 }
 
 /**
@@ -19,7 +25,10 @@ interface Prepared {
  * transformer on every call: on `/profile` that was about a third of the request's CPU time
  * (docs/performance.md). This writes the SQL once per data source and hydrates the row with the
  * driver's own `prepareHydratedValue`, so values come back exactly as `findOne` returns them, in the
- * caller's transaction when there is one (the manager is passed per call).
+ * caller's transaction when there is one (the manager is passed per call). On SQLite the statement is
+ * prepared once and run synchronously on the one connection TypeORM shares between callers (which is
+ * also the open transaction's, so it reads that transaction's writes): no query runner per read.
+ * On PostgreSQL see `queryOne`.
  */
 export class KeyLookup<T extends ObjectLiteral> {
   private readonly prepared = new WeakMap<object, Prepared>();
@@ -31,9 +40,10 @@ export class KeyLookup<T extends ObjectLiteral> {
   ) {}
 
   async find(manager: EntityManager, key: unknown): Promise<T | null> {
-    const { sql, columns } = this.prepare(manager);
-    const rows = await manager.query<Record<string, unknown>[]>(sql, [key]);
-    const row = rows[0];
+    const { sql, columns, statement } = this.prepare(manager);
+    const row = statement
+      ? (statement.get(key) as Record<string, unknown> | undefined)
+      : await this.queryOne(manager, sql, key);
     if (!row) return null;
     const driver = manager.connection.driver;
     const record = manager.connection.getMetadata(this.entity).create() as T;
@@ -44,6 +54,22 @@ export class KeyLookup<T extends ObjectLiteral> {
       );
     }
     return record;
+  }
+
+  /**
+   * PostgreSQL: outside a transaction straight on the driver's pool (one round trip, as `pg` itself
+   * does it) instead of a query runner per read; inside one on the transaction's connection.
+   */
+  private async queryOne(
+    manager: EntityManager,
+    sql: string,
+    key: unknown,
+  ): Promise<Record<string, unknown> | undefined> {
+    const pool = manager.queryRunner
+      ? undefined
+      : (manager.connection.driver as unknown as { master?: PgPool }).master;
+    if (pool && typeof pool.query === 'function') return (await pool.query(sql, [key])).rows[0];
+    return (await manager.query<Record<string, unknown>[]>(sql, [key]))[0];
   }
 
   private prepare(manager: EntityManager): Prepared {
@@ -63,13 +89,16 @@ export class KeyLookup<T extends ObjectLiteral> {
       : metadata.columns;
     const compare = this.options.compare ?? ((sql: string) => sql);
     const placeholder = connection.options.type === 'postgres' ? '$1' : '?';
-    const prepared = {
-      columns,
-      sql:
-        `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} ` +
-        `FROM ${driver.escape(metadata.tableName)} ` +
-        `WHERE ${compare(driver.escape(key.databaseName))} = ${compare(placeholder)} LIMIT 1`,
-    };
+    const sql =
+      `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} ` +
+      `FROM ${driver.escape(metadata.tableName)} ` +
+      `WHERE ${compare(driver.escape(key.databaseName))} = ${compare(placeholder)} LIMIT 1`;
+    const sqlite =
+      connection.options.type === 'better-sqlite3'
+        ? (driver as unknown as { databaseConnection: { prepare(sql: string): Prepared['statement'] } })
+            .databaseConnection
+        : undefined;
+    const prepared: Prepared = { columns, sql, statement: sqlite?.prepare(sql) };
     this.prepared.set(connection, prepared);
     return prepared;
   }
