@@ -83,7 +83,63 @@ describe('request path (security headers, session check, key lookups, hash queue
     expect((await login(password)).status).toBe(200);
   });
 
+  it('builds the OpenAPI document on demand, with every route', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/docs-json' });
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/profile', '/api/v1/auth/login', '/health/live']),
+    );
+  });
+
+  it('answers without CORS headers when no origin is allowed', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: '/health/live',
+      headers: { origin: 'https://elsewhere.example.com' },
+    });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('bounds the hash queue to 2 per hashing slot by default', () => {
     expect(t.config.hashQueueLimit).toBe(2 * t.config.hashConcurrency);
+  });
+});
+
+describe('CORS with allowed origins', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ CORS_ORIGINS: 'https://app.example.com' });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('allows a listed origin, with credentials and the exposed headers', async () => {
+    const preflight = await t.request({
+      method: 'OPTIONS' as never,
+      url: '/api/v1/auth/login/',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    const response = await t.request({
+      method: 'GET',
+      url: '/health/live',
+      headers: { origin: 'https://app.example.com' },
+    });
+    expect(response.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    expect(response.headers['access-control-allow-credentials']).toBe('true');
+    expect(response.headers['access-control-expose-headers']).toContain('x-request-id');
+  });
+
+  it('does not allow another origin', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: '/health/live',
+      headers: { origin: 'https://evil.example.com' },
+    });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -34,9 +34,9 @@ import { JwksController } from './interface/http/jwks.controller';
  * and 30 ms of start-up that the embedded mode never uses (docs/performance.md).
  */
 function redisThrottlerStorage(url: string): ThrottlerStorageRedisService {
+  type Storage = typeof import('@nest-lab/throttler-storage-redis');
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-  const storage =
-    require('@nest-lab/throttler-storage-redis') as typeof import('@nest-lab/throttler-storage-redis');
+  const storage = require('@nest-lab/throttler-storage-redis') as Storage;
   return new storage.ThrottlerStorageRedisService(url);
 }
 
