@@ -422,9 +422,9 @@ async function runBackend(kind, options, runId) {
         row.health = await pair(
           'health',
           ['api', () => run.health(api)],
-          ['baseline', () => run.health(baseline)],
-          ['nestFloor', () => run.health(nestFloor)],
-          ['baselineHeaders', () => run.health(baselineHeaders)],
+          ['baseline', () => run.health(baseline), baseline],
+          ['nestFloor', () => run.health(nestFloor), nestFloor],
+          ['baselineHeaders', () => run.health(baselineHeaders), baselineHeaders],
         );
       if (want('profile'))
         row.profile = await pair(

@@ -9,6 +9,9 @@ const running = new Set();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => process.exit(130)); // runs the 'exit' handler above
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
