@@ -100,6 +100,20 @@ describe('KeyLookup (the hot-path read beside TypeORM findOne)', () => {
     });
   });
 
+  it('keeps working when the data source is closed and opened again', async () => {
+    const lookup = new KeyLookup(ThingRecord, 'id');
+    await expect(
+      lookup.find(dataSource.manager, '00000000-0000-4000-8000-000000000001'),
+    ).resolves.not.toBeNull();
+    await dataSource.destroy();
+    await dataSource.initialize();
+    await expect(
+      lookup.find(dataSource.manager, '00000000-0000-4000-8000-000000000001'),
+    ).resolves.toMatchObject({
+      email: 'ann@example.com',
+    });
+  });
+
   it('refuses a property that is not a column', async () => {
     const lookup = new KeyLookup(ThingRecord, 'nope' as never);
     await expect(lookup.find(dataSource.manager, 'x')).rejects.toThrow('has no column nope');

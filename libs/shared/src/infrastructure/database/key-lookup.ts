@@ -74,7 +74,10 @@ export class KeyLookup<T extends ObjectLiteral> {
 
   private prepare(manager: EntityManager): Prepared {
     const connection = manager.connection;
-    const cached = this.prepared.get(connection);
+    // Per SQLite connection object (a data source re-initialised gets a new one), else per data source.
+    const cacheKey =
+      (connection.driver as unknown as { databaseConnection?: object }).databaseConnection ?? connection;
+    const cached = this.prepared.get(cacheKey);
     if (cached) return cached;
     const metadata = connection.getMetadata(this.entity);
     const driver = connection.driver;
@@ -99,7 +102,7 @@ export class KeyLookup<T extends ObjectLiteral> {
             .databaseConnection
         : undefined;
     const prepared: Prepared = { columns, sql, statement: sqlite?.prepare(sql) };
-    this.prepared.set(connection, prepared);
+    this.prepared.set(cacheKey, prepared);
     return prepared;
   }
 }
