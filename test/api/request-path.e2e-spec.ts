@@ -52,6 +52,16 @@ describe('request path (security headers, session check, key lookups, hash queue
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
+    // A token whose header names another key is refused, and the next valid one is served again.
+    const [, payload, signature] = token.split('.');
+    const foreignHeader = Buffer.from(
+      JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'another-key' }),
+    ).toString('base64url');
+    const foreign = [foreignHeader, payload, signature].join('.');
+    expect((await t.request({ method: 'GET', url: '/api/v1/auth/profile/', token: foreign })).status).toBe(
+      401,
+    );
+    expect((await t.request({ method: 'GET', url: '/api/v1/auth/profile/', token })).status).toBe(200);
     const logout = await t.request({
       method: 'POST',
       url: '/api/v1/auth/logout/',

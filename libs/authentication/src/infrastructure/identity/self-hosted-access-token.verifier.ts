@@ -6,15 +6,31 @@ import { SessionRepository } from '../../application/ports/session.repository';
 import { AccessTokenVerifier, VerifiedClaims } from '../../interface/http/access-token.verifier';
 import { SigningKeys } from '../security/signing-keys';
 
-function keyIdOf(rawJwt: string): unknown {
+function parseKeyId(encodedHeader: string): unknown {
   try {
-    const header = JSON.parse(Buffer.from(rawJwt.split('.')[0], 'base64url').toString('utf8')) as {
+    const header = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8')) as {
       kid?: unknown;
     };
     return header.kid;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every token this service signs carries the same encoded header, so the last one decoded is kept:
+ * the per-request JSON parse only happens for a header not seen just before (docs/performance.md).
+ */
+let lastHeader = '';
+let lastKeyId: unknown;
+function keyIdOf(rawJwt: string): unknown {
+  const dot = rawJwt.indexOf('.');
+  const encodedHeader = dot < 0 ? rawJwt : rawJwt.slice(0, dot);
+  if (encodedHeader !== lastHeader) {
+    lastKeyId = parseKeyId(encodedHeader);
+    lastHeader = encodedHeader;
+  }
+  return lastKeyId;
 }
 
 /** Verifies our own RS256 tokens with the pre-parsed public key and requires a live session. */

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 export interface KeyLookupOptions<T> {
   /** Only these properties are read (the others stay undefined); all columns by default. */
@@ -13,6 +14,7 @@ interface PgPool {
 }
 
 interface Prepared {
+  metadata: EntityMetadata;
   sql: string;
   columns: ColumnMetadata[];
   /** better-sqlite3 only: the statement, prepared once on the data source's single connection. */
@@ -40,13 +42,13 @@ export class KeyLookup<T extends ObjectLiteral> {
   ) {}
 
   async find(manager: EntityManager, key: unknown): Promise<T | null> {
-    const { sql, columns, statement } = this.prepare(manager);
+    const { metadata, sql, columns, statement } = this.prepare(manager);
     const row = statement
       ? (statement.get(key) as Record<string, unknown> | undefined)
       : await this.queryOne(manager, sql, key);
     if (!row) return null;
     const driver = manager.connection.driver;
-    const record = manager.connection.getMetadata(this.entity).create() as T;
+    const record = metadata.create() as T;
     for (const column of columns) {
       (record as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(
         row[column.databaseName],
@@ -101,7 +103,7 @@ export class KeyLookup<T extends ObjectLiteral> {
         ? (driver as unknown as { databaseConnection: { prepare(sql: string): Prepared['statement'] } })
             .databaseConnection
         : undefined;
-    const prepared: Prepared = { columns, sql, statement: sqlite?.prepare(sql) };
+    const prepared: Prepared = { metadata, columns, sql, statement: sqlite?.prepare(sql) };
     this.prepared.set(cacheKey, prepared);
     return prepared;
   }
