@@ -99,18 +99,8 @@ async function main() {
   const key = loadKey();
   const app = Fastify({ logger: false });
   if (env.BASELINE_HEADERS === '1') {
-    const { securityHeaders } = require('../dist/libs/shared/src/interface/http/security-headers.js');
+    const { API_SECURITY_HEADERS: headers } = require('../dist/apps/api/src/security-headers.js');
     const { randomUUID } = require('node:crypto');
-    const headers = securityHeaders({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
-      },
-    });
     app.addHook('onRequest', (_request, reply, done) => {
       void reply.headers(headers).header('x-request-id', randomUUID());
       done();

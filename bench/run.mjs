@@ -20,14 +20,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 const HELP = `npm run bench -- [options]
-  --quick                 1 short round of everything (under a minute)
+  --quick                 2 short rounds of everything (under a minute)
   --rounds N              interleaved rounds per scenario (default 3; quick 2)
-  --duration S            seconds per closed-loop run (default 8; quick 2)
-  --mixed-duration S      seconds per mixed run (default 10; quick 3)
+  --duration S            seconds per closed-loop run (default 8; quick 1)
+  --mixed-duration S      seconds per mixed run (default 10; quick 2)
   --mixed-rounds N        rounds of the three mixed runs (default 3; quick 1)
   --connections N         connections for /health/live, /profile, refresh (default 16)
   --login-connections N   connections for login and sign-up saturation (default 2 x hash concurrency)
-  --users N               users signed up for the profile/refresh/login pools (default 200; quick 60)
+  --users N               users signed up for the profile/refresh/login pools (default 200; quick 40)
   --sample-rate N         req/s of each latency sampler in mixed runs (default 50)
   --db sqlite|postgres|both   default: sqlite, both when DATABASE_URL is set
   --soak                  add the soak of mixed traffic (default 10 minutes)
@@ -75,13 +75,13 @@ function parseArgs(argv) {
   return {
     quick,
     rounds: number('rounds', quick ? 2 : 3),
-    duration: number('duration', quick ? 2 : 8),
-    mixedDuration: number('mixed-duration', quick ? 3 : 10),
+    duration: number('duration', quick ? 1 : 8),
+    mixedDuration: number('mixed-duration', quick ? 2 : 10),
     mixedRounds: number('mixed-rounds', quick ? 1 : 3),
     connections: number('connections', 16),
     loginConnections:
       values['login-connections'] === undefined ? undefined : Number(values['login-connections']),
-    users: number('users', quick ? 60 : 200),
+    users: number('users', quick ? 40 : 200),
     sampleRate: number('sample-rate', 50),
     db: values.db ?? (process.env.DATABASE_URL ? 'both' : 'sqlite'),
     soak:

@@ -3,8 +3,9 @@ import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, securityHeaders } from '@fluentpro/shared';
+import { AppConfig, createValidationPipe } from '@fluentpro/shared';
 import { ApiModule } from './api.module';
+import { API_SECURITY_HEADERS } from './security-headers';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -28,21 +29,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     logger: config.env.LOG_LEVEL === 'silent' ? false : undefined,
     abortOnError: false,
   });
-  // Helmet's headers, computed once and set with the request id in one hook (docs/performance.md).
-  const headers = securityHeaders({
-    // The OpenAPI console needs its own inline scripts and styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // Helmet's headers, computed once, set with the request id in one hook (docs/performance.md).
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers).header('x-request-id', request.id);
+    void reply.headers(API_SECURITY_HEADERS).header('x-request-id', request.id);
     done();
   });
   // Without allowed origins CORS stays off: the plugin's per-request hook would only say so, at a
