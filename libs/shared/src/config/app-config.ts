@@ -57,7 +57,7 @@ export const configSchema = z
     ARGON2_TIME_COST: int(2, 100).default(2),
     ARGON2_PARALLELISM: int(1, 16).default(1),
     HASH_CONCURRENCY: int(1, 64).optional(),
-    HASH_QUEUE_LIMIT: int(0, 10_000).default(32),
+    HASH_QUEUE_LIMIT: int(0, 10_000).optional(),
 
     LOGIN_MAX_FAILURES: int(1, 1000).default(5),
     LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86_400).default(30),
@@ -255,5 +255,15 @@ export class AppConfig {
   get hashConcurrency(): number {
     const threadpool = Number(process.env.UV_THREADPOOL_SIZE) || LIBUV_THREADPOOL_SIZE;
     return this.env.HASH_CONCURRENCY ?? Math.max(1, Math.min(availableParallelism(), threadpool - 1));
+  }
+
+  /**
+   * Hashes allowed to wait for a slot; beyond that a login or sign-up is shed with a 503. The default,
+   * 2 per slot, bounds the wait to about 2 hash durations, so under overload the login p99 stays within
+   * a few times the unloaded latency (docs/performance.md); a longer queue only adds latency, never
+   * throughput, once every slot has a hash waiting.
+   */
+  get hashQueueLimit(): number {
+    return this.env.HASH_QUEUE_LIMIT ?? 2 * this.hashConcurrency;
   }
 }

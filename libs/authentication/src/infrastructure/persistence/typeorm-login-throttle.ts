@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { AppConfig, KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { LoginThrottle } from '../../application/ports/login-throttle';
 import { AccountTemporarilyLockedError } from '../../domain/authentication.errors';
 import { LoginThrottleRecord } from './login-throttle.orm-entity';
+
+const byEmailKey = new KeyLookup(LoginThrottleRecord, 'emailKey');
 
 /**
  * Consecutive failures per email live in the database, so every API process sees the same count.
@@ -22,7 +24,7 @@ export class TypeOrmLoginThrottle extends LoginThrottle {
   }
 
   async assertNotLocked(emailKey: string, now: Date): Promise<void> {
-    const record = await this.records.findOneBy({ emailKey });
+    const record = await byEmailKey.find(this.unitOfWork.manager, emailKey);
     if (record?.lockedUntil && record.lockedUntil > now) {
       throw new AccountTemporarilyLockedError((record.lockedUntil.getTime() - now.getTime()) / 1000);
     }
@@ -55,6 +57,8 @@ export class TypeOrmLoginThrottle extends LoginThrottle {
   }
 
   async recordSuccess(emailKey: string): Promise<void> {
+    // Most logins have no failures on record: a read, not a write transaction (serialised on SQLite).
+    if (!(await byEmailKey.find(this.unitOfWork.manager, emailKey))) return;
     await this.unitOfWork.run(() => this.records.delete({ emailKey }));
   }
 }

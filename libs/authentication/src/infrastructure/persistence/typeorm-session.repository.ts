@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { In, IsNull } from 'typeorm';
 import { SessionRepository } from '../../application/ports/session.repository';
 import type { Session } from '../../domain/session.aggregate';
 import { SessionMapper } from './session.mapper';
 import { SessionRecord } from './session.orm-entity';
+
+const byId = new KeyLookup(SessionRecord, 'id');
+/** The per-request session check of every authenticated route reads two columns only. */
+const liveness = new KeyLookup(SessionRecord, 'id', { select: ['revokedAt', 'expiresAt'] });
 
 @Injectable()
 export class TypeOrmSessionRepository extends SessionRepository {
@@ -17,7 +21,7 @@ export class TypeOrmSessionRepository extends SessionRepository {
   }
 
   async findById(id: string): Promise<Session | null> {
-    const record = await this.records.findOneBy({ id });
+    const record = await byId.find(this.unitOfWork.manager, id);
     return record ? SessionMapper.toDomain(record) : null;
   }
 
@@ -54,10 +58,7 @@ export class TypeOrmSessionRepository extends SessionRepository {
   }
 
   async isActive(id: string, now: Date): Promise<boolean> {
-    const record = await this.records.findOne({
-      select: { revokedAt: true, expiresAt: true },
-      where: { id },
-    });
+    const record = await liveness.find(this.unitOfWork.manager, id);
     return record !== null && record.revokedAt === null && now < record.expiresAt;
   }
 

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { isUniqueViolation, KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { AccountSearch, UserAccountRepository } from '../../application/ports/user-account.repository';
 import { EmailAlreadyRegisteredError } from '../../domain/authentication.errors';
 import type { UserAccount } from '../../domain/user-account.aggregate';
 import { UserAccountMapper } from './user-account.mapper';
 import { UserAccountRecord } from './user-account.orm-entity';
+
+const byId = new KeyLookup(UserAccountRecord, 'id');
+// Emails are stored lower-cased; the unique index on lower(email) backs this lookup.
+const byEmail = new KeyLookup(UserAccountRecord, 'email', { compare: (sql) => `lower(${sql})` });
 
 @Injectable()
 export class TypeOrmUserAccountRepository extends UserAccountRepository {
@@ -17,16 +21,12 @@ export class TypeOrmUserAccountRepository extends UserAccountRepository {
   }
 
   async findById(id: string): Promise<UserAccount | null> {
-    const record = await this.records.findOneBy({ id });
+    const record = await byId.find(this.unitOfWork.manager, id);
     return record ? UserAccountMapper.toDomain(record) : null;
   }
 
   async findByEmail(email: string): Promise<UserAccount | null> {
-    // Emails are stored lower-cased; the unique index on lower(email) backs this lookup.
-    const record = await this.records
-      .createQueryBuilder('user')
-      .where('lower(user.email) = :email', { email: email.toLowerCase() })
-      .getOne();
+    const record = await byEmail.find(this.unitOfWork.manager, email.toLowerCase());
     return record ? UserAccountMapper.toDomain(record) : null;
   }
 

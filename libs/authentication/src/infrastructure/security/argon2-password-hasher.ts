@@ -12,7 +12,8 @@ import { BoundedConcurrency } from './bounded-concurrency';
 export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit {
   private readonly options;
   private readonly limiter: BoundedConcurrency;
-  private dummyHash = '';
+  /** Verified against for unknown accounts, so they cost one hash like known ones. */
+  private dummyHash: Promise<string> | undefined;
 
   constructor(config: AppConfig) {
     super();
@@ -24,13 +25,15 @@ export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit
     };
     this.limiter = new BoundedConcurrency(
       config.hashConcurrency,
-      config.env.HASH_QUEUE_LIMIT,
+      config.hashQueueLimit,
       'The authentication service is busy; please retry shortly',
     );
   }
 
-  async onModuleInit(): Promise<void> {
-    this.dummyHash = await hash('dummy password for unknown accounts', this.options);
+  /** Started at boot but not awaited: the first answer need not wait for a hash (docs/performance.md). */
+  onModuleInit(): void {
+    this.dummyHash = hash('dummy password for unknown accounts', this.options);
+    this.dummyHash.catch(() => undefined); // surfaced by the first verify that needs it
   }
 
   hash(password: string): Promise<string> {
@@ -39,7 +42,9 @@ export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit
 
   verify(storedHash: string | null, password: string): Promise<boolean> {
     return this.limiter.run(async () => {
-      const matches = await verify(storedHash ?? this.dummyHash, password).catch(() => false);
+      this.dummyHash ??= hash('dummy password for unknown accounts', this.options);
+      const against = storedHash ?? (await this.dummyHash);
+      const matches = await verify(against, password).catch(() => false);
       return storedHash !== null && matches;
     });
   }

@@ -7,14 +7,33 @@ export interface VerifiedClaims {
   [claim: string]: unknown;
 }
 
-/** The JOSE header of a compact JWT, unverified (to pick the key); null when it is not one. */
-export function jwtHeaderOf(rawJwt: string): { alg?: unknown; kid?: unknown } | null {
+type JoseHeader = { alg?: unknown; kid?: unknown };
+
+function parseHeader(encoded: string): JoseHeader | null {
   try {
-    const header: unknown = JSON.parse(Buffer.from(rawJwt.split('.')[0], 'base64url').toString('utf8'));
+    const header: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
     return typeof header === 'object' && header !== null ? header : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Tokens of one issuer carry the same encoded header, so the last one decoded is kept: the
+ * per-request JSON parse happens only for a header not seen just before (docs/performance.md).
+ */
+let lastEncoded: string | undefined;
+let lastHeader: JoseHeader | null = null;
+
+/** The JOSE header of a compact JWT, unverified (to pick the key); null when it is not one. */
+export function jwtHeaderOf(rawJwt: string): Readonly<JoseHeader> | null {
+  const dot = rawJwt.indexOf('.');
+  const encoded = dot < 0 ? rawJwt : rawJwt.slice(0, dot);
+  if (encoded !== lastEncoded) {
+    lastHeader = parseHeader(encoded);
+    lastEncoded = encoded;
+  }
+  return lastHeader;
 }
 
 /**

@@ -1,0 +1,170 @@
+// Child processes under test: start, time to first 200, resident memory, stop.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+
+/** Children still running: killed if the benchmark itself dies, so no server outlives it. */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => process.exit(130)); // runs the 'exit' handler above
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident set size of a process in MiB (/proc when there is one, `ps` otherwise). */
+export function rssMiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // no /proc: fall through
+  }
+  try {
+    return (
+      Number(
+        execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+          .toString()
+          .trim(),
+      ) / 1024
+    );
+  } catch {
+    return NaN;
+  }
+}
+
+let clockTicks;
+/** CPU time (user + system) a process has used, in ms; NaN where /proc is missing. */
+export function cpuMs(pid) {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Samples the RSS of a process every `everyMs` while running; `stop()` gives peak, first, last. */
+export function sampleRss(pid, everyMs = 100) {
+  const samples = [];
+  const take = () => {
+    const value = rssMiB(pid);
+    if (Number.isFinite(value)) samples.push({ t: Date.now(), mib: value });
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    samples,
+    stop() {
+      clearInterval(timer);
+      take();
+      const values = samples.map((s) => s.mib);
+      return {
+        peakMiB: values.reduce((a, b) => (b > a ? b : a), -Infinity),
+        firstMiB: values[0],
+        lastMiB: values[values.length - 1],
+      };
+    },
+  };
+}
+
+function getStatus(url) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent: false, timeout: 1000 }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode));
+    });
+    request.on('error', () => resolve(0));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
+/**
+ * Spawns `node <script>` with `env` added to the current environment and waits for the first 200
+ * on `/health/live`; the time from spawn to that answer is `startupMs`.
+ */
+export async function startServer({ name, script, env, cwd, nodeArgs = [], timeoutMs = 60_000 }) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  running.add(child);
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+    running.delete(child);
+  });
+  while ((await getStatus(`${url}/health/live`)) !== 200) {
+    if (exited) throw new Error(`${name} exited (${JSON.stringify(exited)}) before answering:\n${output}`);
+    if (performance.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer /health/live within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const startupMs = performance.now() - started;
+  return {
+    name,
+    url,
+    port,
+    pid: child.pid,
+    startupMs,
+    output: () => output,
+    rss: () => rssMiB(child.pid),
+    async stop() {
+      if (exited) return exited;
+      const done = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const result = await done;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+/** Runs `node <script> <args>` to completion and parses the JSON line it prints last. */
+export function runJson(script, args, { cwd, env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
