@@ -1,4 +1,5 @@
-import { createTestApp, TestApp } from '../support/test-app';
+import { AppConfig } from '@fluentpro/shared';
+import { createTestApp, TEST_ENV, TestApp } from '../support/test-app';
 
 /** The hot paths the benchmark measures, after their performance changes (docs/performance.md). */
 describe('request path (security headers, session check, key lookups, hash queue)', () => {
@@ -111,7 +112,8 @@ describe('request path (security headers, session check, key lookups, hash queue
   });
 
   it('bounds the hash queue to 2 per hashing slot by default', () => {
-    expect(t.config.hashQueueLimit).toBe(2 * t.config.hashConcurrency);
+    const defaults = AppConfig.parse({ ...TEST_ENV, HASH_QUEUE_LIMIT: '' });
+    expect(defaults.hashQueueLimit).toBe(2 * defaults.hashConcurrency);
   });
 });
 

@@ -66,6 +66,7 @@ describe('The API process (built by the test setup)', () => {
       // Slow hashes (~0.1–0.3 s each) make reading a request negligible beside serving it.
       ARGON2_TIME_COST: '30',
       HASH_CONCURRENCY: '2',
+      HASH_QUEUE_LIMIT: '64',
     });
     children.push(api.child);
     await waitForLive(port);
