@@ -102,9 +102,19 @@ const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digit
 
 /** A fresh database for one backend: an SQLite file, or a new PostgreSQL database on DATABASE_URL's server. */
 async function createDatabase(kind, dir) {
+  // Production mode requires a configured signing key; the baseline reads the same key from the directory.
   const keysDir = join(dir, 'keys');
+  const { generateKeyPairSync } = require('node:crypto');
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  require('node:fs').mkdirSync(keysDir, { recursive: true });
+  require('node:fs').writeFileSync(join(keysDir, 'signing-key.pem'), pem, { mode: 0o600 });
   if (kind === 'sqlite') {
-    return { env: { SQLITE_PATH: join(dir, 'bench.sqlite'), JWT_KEYS_DIR: keysDir }, drop: async () => {} };
+    return {
+      env: { SQLITE_PATH: join(dir, 'bench.sqlite'), JWT_KEYS_DIR: keysDir, JWT_PRIVATE_KEY: pem },
+      drop: async () => {},
+    };
   }
   const { Client } = require('pg');
   const base = process.env.DATABASE_URL;
@@ -116,7 +126,7 @@ async function createDatabase(kind, dir) {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString(), JWT_KEYS_DIR: keysDir },
+    env: { DATABASE_URL: url.toString(), JWT_KEYS_DIR: keysDir, JWT_PRIVATE_KEY: pem },
     drop: async () => {
       const client = new Client({ connectionString: base });
       await client.connect();

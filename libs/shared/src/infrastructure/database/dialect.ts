@@ -7,11 +7,18 @@ export interface DialectTypes {
   uuid: string;
   timestamp: string;
   json: string;
+  /** An auto-incrementing integer primary key. */
+  serial: string;
 }
 
 const TYPES: Record<Dialect, DialectTypes> = {
-  postgres: { uuid: 'uuid', timestamp: 'timestamptz', json: 'jsonb' },
-  sqlite: { uuid: 'varchar(36)', timestamp: 'datetime', json: 'text' },
+  postgres: { uuid: 'uuid', timestamp: 'timestamptz', json: 'jsonb', serial: 'bigserial PRIMARY KEY' },
+  sqlite: {
+    uuid: 'varchar(36)',
+    timestamp: 'datetime',
+    json: 'text',
+    serial: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+  },
 };
 
 export function dialectOf(runner: QueryRunner): Dialect {
