@@ -20,30 +20,44 @@ import {
 } from '../support/onboarding';
 
 /**
+ * The API and, with REDIS_URL, a worker on its database and queues (its own relay off: the API's
+ * relay, or the test, moves the outbox), as `npm run start:worker` would run beside it.
+ */
+async function startWithWorker(
+  overrides: Record<string, string> = {},
+): Promise<{ t: OnboardingTestApp; stop: () => Promise<void> }> {
+  const t = await createOnboardingTestApp(overrides);
+  const worker: INestApplicationContext | undefined = REDIS_URL
+    ? await createTestWorker(
+        eventsTestConfig({
+          ...t.database.env,
+          QUEUE_PREFIX: t.config.env.QUEUE_PREFIX,
+          OUTBOX_RELAY_ENABLED: 'false',
+        }),
+      )
+    : undefined;
+  return {
+    t,
+    stop: async () => {
+      await worker?.close();
+      await t.close();
+    },
+  };
+}
+
+/**
  * The real outbox: the API's relay is off, so a test decides when events move (`deliver`). Embedded,
  * the relay then runs the handlers in-process; with REDIS_URL it publishes to BullMQ and a worker
  * (started here, as `npm run start:worker` would) consumes the queue and builds the plan.
  */
 describe('From sign-up through completion to a ready learning plan', () => {
   let t: OnboardingTestApp;
-  let worker: INestApplicationContext | undefined;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    t = await createOnboardingTestApp({ OUTBOX_RELAY_ENABLED: 'false' });
-    if (REDIS_URL) {
-      worker = await createTestWorker(
-        eventsTestConfig({
-          ...t.database.env,
-          QUEUE_PREFIX: t.config.env.QUEUE_PREFIX,
-          OUTBOX_RELAY_ENABLED: 'false',
-        }),
-      );
-    }
+    ({ t, stop } = await startWithWorker({ OUTBOX_RELAY_ENABLED: 'false' }));
   });
-  afterAll(async () => {
-    await worker?.close();
-    await t.close();
-  });
+  afterAll(() => stop());
 
   const placeholder = (index: number) => (t.database.kind === 'postgres' ? `$${index}` : '?');
 
@@ -250,24 +264,12 @@ describe('From sign-up through completion to a ready learning plan', () => {
 
 describe('The learning plan with events flowing on their own (relay on)', () => {
   let t: OnboardingTestApp;
-  let worker: INestApplicationContext | undefined;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    t = await createOnboardingTestApp();
-    if (REDIS_URL) {
-      worker = await createTestWorker(
-        eventsTestConfig({
-          ...t.database.env,
-          QUEUE_PREFIX: t.config.env.QUEUE_PREFIX,
-          OUTBOX_RELAY_ENABLED: 'false',
-        }),
-      );
-    }
+    ({ t, stop } = await startWithWorker());
   });
-  afterAll(async () => {
-    await worker?.close();
-    await t.close();
-  });
+  afterAll(() => stop());
 
   it('creates the profile on sign-up and builds the plan after completion without intervention', async () => {
     const { token } = await signUpLearner(t);
