@@ -25,8 +25,11 @@ const HELP = `npm run bench -- [options]
   --duration S            seconds per closed-loop run (default 8; quick 1)
   --mixed-duration S      seconds per mixed run (default 10; quick 2)
   --mixed-rounds N        rounds of the three mixed runs (default 3; quick 1)
+  --warmup S              seconds of unrecorded /health/live and /profile load per server before the
+                          rounds (default 3; quick 1; 0 for none)
   --connections N         connections for /health/live, /profile, refresh (default 16)
-  --login-connections N   connections for login and sign-up saturation (default 2 x hash concurrency)
+  --login-connections N   connections for login and sign-up saturation (default: hash concurrency +
+                          hash queue limit, every request the API admits without shedding)
   --users N               users signed up for the profile/refresh/login pools (default 200; quick 40)
   --sample-rate N         req/s of each latency sampler in mixed runs (default 50)
   --db sqlite|postgres|both   default: sqlite, both when DATABASE_URL is set
@@ -53,6 +56,7 @@ function parseArgs(argv) {
       'duration',
       'mixed-duration',
       'mixed-rounds',
+      'warmup',
       'connections',
       'login-connections',
       'users',
@@ -78,6 +82,7 @@ function parseArgs(argv) {
     duration: number('duration', quick ? 1 : 8),
     mixedDuration: number('mixed-duration', quick ? 2 : 10),
     mixedRounds: number('mixed-rounds', quick ? 1 : 3),
+    warmup: number('warmup', quick ? 1 : 3),
     connections: number('connections', 16),
     loginConnections:
       values['login-connections'] === undefined ? undefined : Number(values['login-connections']),
@@ -349,7 +354,10 @@ async function runBackend(kind, options, runId) {
   const { AppConfig } = require(join(root, 'dist/libs/shared/src/config/app-config.js'));
   const config = AppConfig.fromEnvironment({ ...database.env, NODE_ENV: 'production' });
   const hashConcurrency = config.hashConcurrency;
-  const loginConnections = options.loginConnections ?? 2 * hashConcurrency;
+  // Saturation: every hashing slot busy and the queue never empty, so a finishing hash always has a
+  // successor waiting (with only 2 x concurrency connections a slot idled whenever the other requests
+  // were still on their way back from the client); and no more than the API admits, so none is shed.
+  const loginConnections = options.loginConnections ?? hashConcurrency + config.hashQueueLimit;
   results.settings = {
     hashConcurrency,
     hashQueueLimit: config.hashQueueLimit,
@@ -399,6 +407,22 @@ async function runBackend(kind, options, runId) {
     const users = await seedUsers(api, options.users, runId);
     const run = scenarios({ users, runId }, runOptions);
     await dumpProfile('seeding');
+
+    // Warm-up, not recorded: every server serves the closed-loop scenarios once before the measured
+    // rounds, so the rounds compare JIT-compiled steady states on both sides instead of V8 still
+    // compiling the API's larger code path during the first round (1-s quick runs were mostly that).
+    const warmUp = { ...runOptions, duration: options.warmup };
+    if (options.warmup > 0) {
+      log(`[${kind}] warm-up, ${options.warmup} s per scenario and server (not recorded)`);
+      const warm = scenarios({ users, runId: `${runId}w` }, warmUp);
+      for (const server of [api, baseline, nestFloor, baselineHeaders]) {
+        if (want('health')) await warm.health(server);
+      }
+      for (const server of [api, baseline]) {
+        if (want('profile') || want('mixed')) await warm.profile(server);
+      }
+      await dumpProfile('warm-up');
+    }
 
     // Interleaved rounds: A B then B A, so drift in the machine's load hits both sides alike.
     const rounds = [];

@@ -14,12 +14,18 @@ describe('request path (security headers, session check, key lookups, hash queue
     await t?.close();
   });
 
-  it('sets the security headers and a request id on every answer, 404 included', async () => {
+  it('sets the API security headers and a request id on every answer, 404 included', async () => {
     for (const url of ['/health/live', '/api/v1/nothing-here/']) {
       const response = await t.request({ method: 'GET', url });
-      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cache-control']).toBe('no-store');
+      // Document-only headers are not sent with JSON answers.
+      expect(response.headers['x-xss-protection']).toBeUndefined();
+      expect(response.headers['x-dns-prefetch-control']).toBeUndefined();
       expect(response.headers['x-request-id']).toEqual(expect.any(String));
     }
     const echoed = await t.request({
@@ -28,6 +34,23 @@ describe('request path (security headers, session check, key lookups, hash queue
       headers: { 'x-request-id': 'abc-123' },
     });
     expect(echoed.headers['x-request-id']).toBe('abc-123');
+  });
+
+  it("gives the OpenAPI console helmet's page headers, with a policy that lets Swagger UI run", async () => {
+    const page = await t.request({ method: 'GET', url: '/api/docs' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-request-id']).toEqual(expect.any(String));
+  });
+
+  it('keeps answers that carry tokens out of caches, and lets cacheable routes say otherwise', async () => {
+    const jwks = await t.request({ method: 'GET', url: '/.well-known/jwks.json' });
+    expect(jwks.headers['cache-control']).toBe('public, max-age=300');
+    const languages = await t.request({ method: 'GET', url: '/api/v1/onboarding/languages/' });
+    expect(languages.status).toBe(200);
+    expect(languages.headers['cache-control']).toMatch(/max-age/);
   });
 
   it('serves the profile through the session check, and stops at once after logout', async () => {
@@ -42,6 +65,7 @@ describe('request path (security headers, session check, key lookups, hash queue
       },
     });
     expect(signUp.status).toBe(201);
+    expect(signUp.headers['cache-control']).toBe('no-store');
     const token = signUp.body.access_token as string;
     const profile = await t.request({ method: 'GET', url: '/api/v1/auth/profile/', token });
     expect(profile.status).toBe(200);

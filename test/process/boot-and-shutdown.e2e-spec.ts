@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signUpBody } from '../support/factories';
@@ -94,6 +94,15 @@ describe('The API process (built by the test setup)', () => {
       });
     // Warm up, so that the burst below is read by the server at once.
     expect(await Promise.all([signUp(), signUp()])).toEqual([201, 201]);
+    if (process.platform === 'linux') {
+      // The threadpool that hashed them runs at a lower priority than the event loop (THREADPOOL_NICE).
+      const pid = api.child.pid!;
+      const nice = (task: number) =>
+        Number(readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+      const tasks = readdirSync(`/proc/${pid}/task`).map(Number);
+      expect(nice(pid)).toBe(0);
+      expect(tasks.filter((task) => nice(task) === 10)).toHaveLength(4);
+    }
     let answered = 0;
     const inFlight = Array.from({ length: count }, () => signUp().finally(() => (answered += 1)));
     // Once the first is answered, the server has read the whole burst (sent together, earlier).

@@ -16,7 +16,7 @@ import {
 } from '@fluentpro/shared';
 import { ApiModule } from './api.module';
 import { RealtimeWsAdapter } from './realtime/realtime-ws.adapter';
-import { API_SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -56,12 +56,10 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  // Helmet's headers, computed once, set with the request id in one hook (docs/performance.md).
+  // Request id, security headers (computed once) and request context in one hook (docs/performance.md).
   const fastify = app.getHttpAdapter().getInstance();
-  installHttpObservability(fastify, app.get(MetricsRegistry), logger);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(API_SECURITY_HEADERS).header('x-request-id', request.id);
-    done();
+  installHttpObservability(fastify, app.get(MetricsRegistry), logger, {
+    responseHeaders: securityHeadersFor,
   });
   await mountQueueDashboard(app, config);
   // Without allowed origins CORS stays off: the plugin's per-request hook would only say so, at a

@@ -1,9 +1,13 @@
+// First: it starts libuv's threadpool and notes its threads before any dependency can start it.
+import { lowerThreadpoolPriority } from './threadpool';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit, startTracing } from '@fluentpro/shared';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // Hashing on the threadpool must not delay the event loop (docs/performance.md).
+  const threadpool = lowerThreadpoolPriority(config.env.THREADPOOL_NICE);
   // Tracing (only when OTEL_EXPORTER_OTLP_ENDPOINT is set) must start before Fastify, pg and ioredis
   // are loaded, so the application is required only afterwards.
   startTracing(config, 'api');
@@ -13,6 +17,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   await app.listen({ port: config.env.PORT, host: config.env.HOST });
   logger.log(`FluentPro API listening on ${await app.getUrl()} (docs at /api/docs)`);
+  logger.log(threadpool);
 
   // Graceful shutdown: stop accepting, let in-flight requests finish, close the database, exit 0.
   let stopping = false;

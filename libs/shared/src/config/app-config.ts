@@ -58,6 +58,7 @@ export const configSchema = z
     ARGON2_PARALLELISM: int(1, 16).default(1),
     HASH_CONCURRENCY: int(1, 64).optional(),
     HASH_QUEUE_LIMIT: int(0, 10_000).optional(),
+    THREADPOOL_NICE: int(0, 19).default(10),
 
     LOGIN_MAX_FAILURES: int(1, 1000).default(5),
     LOGIN_LOCKOUT_BASE_SECONDS: int(1, 86_400).default(30),

@@ -66,7 +66,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
       await this.sessions.insert(session);
       await this.outbox.record(AuthenticationEvents.userRegistered(account));
     });
-    return { account, tokens: this.tokenPair(session, secret) };
+    return { account, tokens: await this.tokenPair(session, secret) };
   }
 
   async logIn(email: Email, password: string, client: ClientContext): Promise<AuthenticatedAccount> {
@@ -82,7 +82,7 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
       await this.sessions.insert(session);
       await this.outbox.record(AuthenticationEvents.userLoggedIn(session, now));
     });
-    return { account, tokens: this.tokenPair(session, secret) };
+    return { account, tokens: await this.tokenPair(session, secret) };
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
@@ -99,11 +99,11 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
           const expected = session.refreshTokenHash;
           session.rotate(this.refreshTokens.hash(next), now);
           const rotated = await this.unitOfWork.run(() => this.sessions.saveRotation(session, expected));
-          if (rotated) return this.tokenPair(session, next);
+          if (rotated) return await this.tokenPair(session, next);
           continue; // A racing request rotated first: look again, as its predecessor.
         }
         case 'predecessor-within-reuse-interval':
-          return this.tokenPair(session, this.refreshTokens.successor(parsed.secret));
+          return await this.tokenPair(session, this.refreshTokens.successor(parsed.secret));
         case 'reused':
           await this.revocation.revoke([session], 'refresh-token-reuse', now);
           this.outcomes.record('refresh_reuse_detected');
@@ -146,9 +146,9 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
     });
   }
 
-  private tokenPair(session: Session, secret: string): TokenPair {
+  private async tokenPair(session: Session, secret: string): Promise<TokenPair> {
     return {
-      accessToken: this.accessTokens.issue({ sub: session.userId, sid: session.id }),
+      accessToken: await this.accessTokens.issue({ sub: session.userId, sid: session.id }),
       refreshToken: this.refreshTokens.format(session.id, secret),
       expiresIn: this.accessTokens.ttlSeconds,
     };

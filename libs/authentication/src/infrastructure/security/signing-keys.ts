@@ -39,8 +39,9 @@ function loadOrCreatePrivateKeyPem(config: AppConfig): string {
 
 /**
  * The RS256 signing key: from JWT_PRIVATE_KEY (PEM), or generated and kept under JWT_KEYS_DIR on the
- * first start in the embedded mode. Keys are parsed once into KeyObjects so signing and verifying are
- * synchronous and never touch the threadpool that password hashing uses.
+ * first start in the embedded mode. Keys are parsed once into KeyObjects: verifying (~30 µs) is
+ * synchronous; signing (~0.4 ms) runs on a threadpool thread that hashing leaves free (hashes in flight
+ * are capped below the pool size, see AppConfig.hashConcurrency).
  */
 export class SigningKeys {
   readonly privateKey: KeyObject;

@@ -6,8 +6,15 @@ import { RequestContext } from '../../application/request-context';
 /** The `route` label of requests that matched no route, so unknown URLs cannot explode the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
+export interface HttpObservabilityOptions {
+  /** Headers every answer carries, by request URL (security headers), set in the same hook. */
+  responseHeaders?: (url: string) => Readonly<Record<string, string>>;
+}
+
 /**
- * Per-request observability for a Fastify instance:
+ * Per-request observability for a Fastify instance, in one `onRequest` and one `onResponse` hook (each
+ * hook is work on every request: docs/performance.md):
+ * - the answer gets `x-request-id` and the `responseHeaders` for its URL;
  * - the request runs in a request context, so every log line written while serving it carries its
  *   `request_id` (the root logger's mixin reads it; no child logger is made per request);
  * - one line per request when the response is sent: method, route template, status, duration.
@@ -18,9 +25,13 @@ export function installHttpObservability(
   fastify: FastifyInstance,
   metrics: MetricsRegistry,
   logger: Logger,
+  options: HttpObservabilityOptions = {},
 ): void {
   const access = logger.child({}, { redact: [] });
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  const { responseHeaders } = options;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (responseHeaders) void reply.headers(responseHeaders(request.url));
+    void reply.header('x-request-id', request.id);
     RequestContext.run(request.id, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -28,9 +39,16 @@ export function installHttpObservability(
     const status = reply.statusCode;
     const milliseconds = reply.elapsedTime;
     metrics.observeHttp(request.method, route, status, milliseconds / 1000);
-    const line = { method: request.method, route, status, duration_ms: Math.round(milliseconds * 100) / 100 };
-    if (status >= 500) access.error(line, 'request completed');
-    else access.info(line, 'request completed');
+    const level = status >= 500 ? 'error' : 'info';
+    if (access.isLevelEnabled(level)) {
+      const line = {
+        method: request.method,
+        route,
+        status,
+        duration_ms: Math.round(milliseconds * 100) / 100,
+      };
+      access[level](line, 'request completed');
+    }
     done();
   });
 }
