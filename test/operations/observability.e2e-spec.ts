@@ -27,24 +27,39 @@ describe('Observability: request logs, metrics, redaction', () => {
   it('writes one line per request with method, route template, status, duration and request id', async () => {
     const response = await t.request({
       method: 'GET',
-      url: '/health/live',
-      headers: { 'x-request-id': 'obs-live-1' },
+      url: '/health/ready',
+      headers: { 'x-request-id': 'obs-ready-1' },
     });
-    expect(response.headers['x-request-id']).toBe('obs-live-1');
+    expect(response.headers['x-request-id']).toBe('obs-ready-1');
 
-    const lines = logs.matching({ request_id: 'obs-live-1' });
+    const lines = logs.matching({ request_id: 'obs-ready-1' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toEqual({
       level: 'info',
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       service: 'api',
-      request_id: 'obs-live-1',
+      request_id: 'obs-ready-1',
       method: 'GET',
-      route: '/health/live',
+      route: '/health/ready',
       status: 200,
       duration_ms: expect.any(Number),
       msg: 'request completed',
     });
+  });
+
+  it('answers the liveness probe without a log line or a request metric, with its headers', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'obs-live-1' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['x-request-id']).toBe('obs-live-1');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(logs.matching({ request_id: 'obs-live-1' })).toEqual([]);
+    expect(await scrape()).not.toContain('route="/health/live"');
   });
 
   it('labels lines by route template, not by raw URL, and puts the generated id in error bodies', async () => {

@@ -16,12 +16,13 @@ import {
 } from '@fluentpro/shared';
 import { ApiModule } from './api.module';
 import { RealtimeWsAdapter } from './realtime/realtime-ws.adapter';
+import { documentLivenessProbe, LIVENESS_PATH, registerLivenessProbe } from './health/liveness';
 import { securityHeadersFor } from './security-headers';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Routes outside `/api` (probes, metrics, JWKS). */
-const UNPREFIXED = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
+const UNPREFIXED = ['health/ready', 'metrics', '.well-known/jwks.json'];
 
 export interface ApiAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
@@ -60,7 +61,9 @@ export async function createApiApp(
   const fastify = app.getHttpAdapter().getInstance();
   installHttpObservability(fastify, app.get(MetricsRegistry), logger, {
     responseHeaders: securityHeadersFor,
+    unobserved: [LIVENESS_PATH],
   });
+  registerLivenessProbe(fastify);
   await mountQueueDashboard(app, config);
   // Without allowed origins CORS stays off: the plugin's per-request hook would only say so, at a
   // measurable cost on every request (docs/performance.md).
@@ -79,18 +82,20 @@ export async function createApiApp(
 
   // Built on the first request to the console, not at boot (docs/performance.md: start-up time).
   const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('FluentPro API')
-        .setDescription(
-          'Authentication and onboarding for the FluentPro business-English app. Admin routes (tag ' +
-            '"Admin") need the access token of an account with the admin role: log in, then Authorize. ' +
-            'Real-time events: WebSocket at /ws (see docs/realtime.md).',
-        )
-        .setVersion('1.0.0')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-        .build(),
+    documentLivenessProbe(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('FluentPro API')
+          .setDescription(
+            'Authentication and onboarding for the FluentPro business-English app. Admin routes (tag ' +
+              '"Admin") need the access token of an account with the admin role: log in, then Authorize. ' +
+              'Real-time events: WebSocket at /ws (see docs/realtime.md).',
+          )
+          .setVersion('1.0.0')
+          .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+          .build(),
+      ),
     );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

@@ -4,15 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { ReadinessRegistry, ReadinessReport } from '@fluentpro/shared';
 
 @ApiTags('Operations')
+// `GET /health/live` is answered ahead of Nest: see liveness.ts.
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}
-
-  @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process answers (no dependency checks)' })
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
-  }
 
   @Get('ready')
   @ApiOperation({

@@ -9,6 +9,11 @@ export const UNMATCHED_ROUTE = 'unmatched';
 export interface HttpObservabilityOptions {
   /** Headers every answer carries, by request URL (security headers), set in the same hook. */
   responseHeaders?: (url: string) => Readonly<Record<string, string>>;
+  /**
+   * URLs answered without a log line, a metric or a request context (probes: called every few seconds
+   * by the orchestrator, their lines and series would be noise). They still get the headers.
+   */
+  unobserved?: readonly string[];
 }
 
 /**
@@ -29,12 +34,15 @@ export function installHttpObservability(
 ): void {
   const access = logger.child({}, { redact: [] });
   const { responseHeaders } = options;
+  const unobserved = new Set(options.unobserved);
   fastify.addHook('onRequest', (request, reply, done) => {
     if (responseHeaders) void reply.headers(responseHeaders(request.url));
     void reply.header('x-request-id', request.id);
-    RequestContext.run(request.id, done);
+    if (unobserved.has(request.url)) done();
+    else RequestContext.run(request.id, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    if (unobserved.has(request.url)) return done();
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
     const status = reply.statusCode;
     const milliseconds = reply.elapsedTime;
