@@ -14,6 +14,7 @@ export * from './infrastructure/database/database-errors';
 export * from './infrastructure/database/database.module';
 export * from './infrastructure/database/typeorm-unit-of-work';
 export * from './infrastructure/database/key-lookup';
+export * from './infrastructure/database/insert-rows';
 export * from './interface/http/error-body';
 export * from './interface/http/domain-exception.filter';
 export * from './interface/http/validation.pipe';

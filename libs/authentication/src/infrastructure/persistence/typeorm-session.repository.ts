@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { insertRows, KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { In, IsNull } from 'typeorm';
 import { SessionRepository } from '../../application/ports/session.repository';
 import type { Session } from '../../domain/session.aggregate';
@@ -26,7 +26,7 @@ export class TypeOrmSessionRepository extends SessionRepository {
   }
 
   async insert(session: Session): Promise<void> {
-    await this.records.insert(SessionMapper.toRecord(session));
+    await insertRows(this.unitOfWork.manager, SessionRecord, SessionMapper.toRecord(session));
   }
 
   async saveRotation(session: Session, expectedTokenHash: string): Promise<boolean> {

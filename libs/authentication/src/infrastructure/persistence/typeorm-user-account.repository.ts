@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { insertRows, isUniqueViolation, KeyLookup, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { AccountSearch, UserAccountRepository } from '../../application/ports/user-account.repository';
 import { EmailAlreadyRegisteredError } from '../../domain/authentication.errors';
 import type { UserAccount } from '../../domain/user-account.aggregate';
@@ -37,7 +37,7 @@ export class TypeOrmUserAccountRepository extends UserAccountRepository {
 
   async insert(account: UserAccount): Promise<void> {
     try {
-      await this.records.insert(UserAccountMapper.toRecord(account));
+      await insertRows(this.unitOfWork.manager, UserAccountRecord, UserAccountMapper.toRecord(account));
     } catch (error) {
       if (isUniqueViolation(error)) throw new EmailAlreadyRegisteredError();
       throw error;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IntegrationEvent } from '../../events/integration-event';
+import { insertRows } from '../database/insert-rows';
 import { TypeOrmUnitOfWork } from '../database/typeorm-unit-of-work';
 import { jsonTransformer, OutboxMessageRecord } from './outbox-message.orm-entity';
 
@@ -34,7 +35,9 @@ export class OutboxStore {
 
   /** Inserts rows on the caller's transaction (EventOutbox.record runs inside UnitOfWork.run). */
   async append(events: IntegrationEvent[], now: Date): Promise<void> {
-    await this.unitOfWork.manager.getRepository(OutboxMessageRecord).insert(
+    await insertRows(
+      this.unitOfWork.manager,
+      OutboxMessageRecord,
       events.map((event) => ({
         eventId: event.id,
         eventType: event.type,
