@@ -1,5 +1,6 @@
-// First: it starts libuv's threadpool and notes its threads before any dependency can start it.
-import { lowerThreadpoolPriority } from './threadpool';
+// First: libuv's threadpool is started, and its threads noted, before any dependency can start it.
+import { lowerThreadpoolPriority, startThreadpool } from './threadpool';
+const poolThreads = startThreadpool();
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit, startTracing } from '@fluentpro/shared';
@@ -7,7 +8,7 @@ import { loadConfigOrExit, startTracing } from '@fluentpro/shared';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // Hashing on the threadpool must not delay the event loop (docs/performance.md).
-  const threadpool = lowerThreadpoolPriority(config.env.THREADPOOL_NICE);
+  const threadpool = lowerThreadpoolPriority(poolThreads, config.env.THREADPOOL_NICE);
   // Tracing (only when OTEL_EXPORTER_OTLP_ENDPOINT is set) must start before Fastify, pg and ioredis
   // are loaded, so the application is required only afterwards.
   startTracing(config, 'api');

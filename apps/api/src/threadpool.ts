@@ -3,20 +3,19 @@ import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /**
- * libuv's threadpool, where argon2id hashes and RSA signatures run, started by this module so that its
- * thread ids are known: libuv creates every pool thread at the first threadpool job, synchronously, so
- * the threads that appear across one tiny job are the pool. This module must be the first import of
- * main.ts, before any dependency can start the pool (one does, while loading).
+ * Starts libuv's threadpool, where argon2id hashes and RSA signatures run, and returns its thread ids:
+ * libuv creates every pool thread at the first threadpool job, synchronously, so the threads that
+ * appear across one tiny job are the pool. main.ts calls it first, before any dependency can start the
+ * pool (one does, while loading). Empty where threads cannot be listed (not Linux) or when the pool
+ * was already running.
  */
-function startThreadpool(): number[] {
+export function startThreadpool(): number[] {
   if (process.platform !== 'linux') return [];
   const threadIds = () => readdirSync('/proc/self/task').map(Number);
   const before = new Set(threadIds());
   randomFill(Buffer.alloc(1), () => undefined);
   return threadIds().filter((id) => !before.has(id));
 }
-
-const poolThreads = startThreadpool();
 
 /**
  * Lowers the CPU priority (raises the nice value) of the threadpool's threads. Under a login flood the
@@ -26,7 +25,7 @@ const poolThreads = startThreadpool();
  * (docs/performance.md). On Linux `setpriority` on a thread id applies to that thread only, and raising
  * a nice value needs no privilege. Returns what was done, or why nothing was.
  */
-export function lowerThreadpoolPriority(nice: number): string {
+export function lowerThreadpoolPriority(poolThreads: readonly number[], nice: number): string {
   if (nice === 0) return 'threadpool priority unchanged (THREADPOOL_NICE=0)';
   if (process.platform !== 'linux')
     return `threadpool priority unchanged (not supported on ${process.platform})`;
