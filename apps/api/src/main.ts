@@ -47,19 +47,22 @@ function useBundle(): boolean {
  * V8 accepts it; returns its exports and a function that writes a fresh cache when it had none.
  */
 function loadBundle(): { server: Server; saveCodeCache: () => void } {
-  const cachedData = readOptional(CODE_CACHE);
+  let cachedData = readOptional(CODE_CACHE);
   const script = new Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), {
     filename: BUNDLE,
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  // V8 has read it: no reference is kept, so the next young-generation collection frees its ~5 MB.
+  cachedData = undefined;
   const bundle = new Module(BUNDLE, module);
   bundle.filename = BUNDLE;
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(bundle.exports, bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE));
   bundle.loaded = true;
   const saveCodeCache = () => {
-    if (cachedData && !script.cachedDataRejected) return;
+    if (cacheUsed) return;
     // Made once the server listens, so it holds every function start-up compiled. Written to a
     // temporary file and renamed, so a process starting meanwhile reads a whole cache or none.
     const temporary = `${CODE_CACHE}.${process.pid}`;
