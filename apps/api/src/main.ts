@@ -4,7 +4,15 @@
 // functions start-up needs already compiled (docs/performance.md, start-up). The compiled modules
 // run instead when there is no current bundle (`nest start`, a plain `tsc`) and with OpenTelemetry,
 // whose instrumentations patch packages as Node's module loader reads them.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants as fs,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
@@ -67,6 +75,7 @@ function loadBundle(): { server: Server; saveCodeCache: () => void } {
     // temporary file and renamed, so a process starting meanwhile reads a whole cache or none.
     const temporary = `${CODE_CACHE}.${process.pid}`;
     try {
+      accessSync(dirname(CODE_CACHE), fs.W_OK); // read-only: not worth serialising a cache
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, CODE_CACHE);
     } catch {
