@@ -1,8 +1,10 @@
 // Compiles apps/ and libs/ into dist/ (tsc, then tsc-alias rewrites the @fluentpro/* path aliases).
-// With --if-needed it does nothing when dist/ is newer than every source file, so `npm start` is quick.
+// Then bundles the API server into one file (scripts/bundle-api.mjs). With --if-needed it does nothing
+// when dist/ is newer than every source file, so `npm start` is quick.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleApi } from './bundle-api.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const marker = join(root, 'dist/.build-stamp');
@@ -30,4 +32,5 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const bin = (name) => join(root, 'node_modules/.bin', name);
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 execFileSync(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+await bundleApi(root);
 execFileSync('touch', [marker]);

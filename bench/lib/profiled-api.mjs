@@ -31,4 +31,10 @@ process.on('SIGWINCH', () => {
     await post('Profiler.start');
   })();
 });
-await import(pathToFileURL(resolve('dist/apps/api/src/main.js')).href);
+// The compiled modules, not main.js's bundle: in one bundled file every function would be attributed to
+// it, and profile-summary.mjs attributes self time by package from each function's file.
+const { startServer } = await import(pathToFileURL(resolve('dist/apps/api/src/server.js')).href);
+startServer().catch((error) => {
+  console.error('FluentPro API failed to start:', error);
+  process.exit(1);
+});

@@ -1,12 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signUpBody } from '../support/factories';
 
 const root = join(__dirname, '..', '..');
 const main = join(root, 'dist/apps/api/src/main.js');
+const codeCache = join(root, 'dist/apps/api/src/server.bundle.js.cache');
 
 function start(env: Record<string, string>): {
   child: ChildProcess;
@@ -112,5 +113,33 @@ describe('The API process (built by the test setup)', () => {
     expect(await Promise.all(inFlight)).toEqual(Array(count).fill(201));
     expect(answeredBeforeSignal).toBeLessThan(count);
     expect(await api.exit).toBe(0);
+  });
+
+  it('runs the bundle the build makes, writing its V8 code cache after the first start and reusing it', async () => {
+    expect(existsSync(join(root, 'dist/apps/api/src/server.bundle.js'))).toBe(true);
+    rmSync(codeCache, { force: true });
+    const env = {
+      HOST: '127.0.0.1',
+      SQLITE_PATH: join(dir, 'fluentpro.sqlite'),
+      JWT_KEYS_DIR: join(dir, 'keys'),
+      LOG_LEVEL: 'warn',
+    };
+    const run = async () => {
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const api = start({ ...env, PORT: String(port) });
+      children.push(api.child);
+      await waitForLive(port);
+      // Written once the server listens: by then the first answer may already have gone out.
+      for (let attempt = 0; attempt < 50 && !existsSync(codeCache); attempt += 1)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      api.child.kill('SIGTERM');
+      expect(await api.exit).toBe(0);
+    };
+    await run();
+    const written = statSync(codeCache);
+    expect(written.size).toBeGreaterThan(0);
+    await run();
+    // Accepted by V8 on the second start, so not written again.
+    expect(statSync(codeCache).mtimeMs).toBe(written.mtimeMs);
   });
 });

@@ -29,7 +29,7 @@ export interface ApiAppOptions {
   logDestination?: DestinationStream;
 }
 
-/** Builds the API application (not yet listening): used by main.ts, the tests and the benchmark. */
+/** Builds the API application (not yet listening): used by server.ts, the tests and the benchmark. */
 export async function createApiApp(
   config: AppConfig,
   options: ApiAppOptions = {},

@@ -27,13 +27,8 @@ import { SearchAccountsHandler } from './application/search-accounts/search-acco
 import { SessionRevocation } from './application/session-revocation';
 import { SignUpHandler } from './application/sign-up/sign-up.handler';
 import { UpdateProfileHandler } from './application/update-profile/update-profile.handler';
-import { Auth0AccessTokenVerifier } from './infrastructure/auth0/auth0-access-token.verifier';
-import { Auth0Gateway } from './infrastructure/auth0/auth0-gateway';
-import { Auth0IdentityProvider } from './infrastructure/auth0/auth0-identity.provider';
-import { Auth0Settings } from './infrastructure/auth0/auth0-settings';
 import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-hosted-access-token.verifier';
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
-import { TypeOrmAuth0SessionTokens } from './infrastructure/persistence/typeorm-auth0-session-tokens';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
 import { AccessTokenService } from './infrastructure/security/access-token.service';
@@ -80,21 +75,12 @@ const selfHostedIdentity: { providers: Provider[]; controllers: Type[] } = {
   controllers: [JwksController],
 };
 
-/** Credentials and tokens held by an Auth0 tenant (IDENTITY_PROVIDER=auth0); no local signing keys. */
-const auth0Identity: { providers: Provider[]; controllers: Type[] } = {
-  providers: [
-    {
-      provide: Auth0Settings,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new Auth0Settings(config),
-    },
-    Auth0Gateway,
-    TypeOrmAuth0SessionTokens,
-    { provide: IdentityProvider, useClass: Auth0IdentityProvider },
-    { provide: AccessTokenVerifier, useClass: Auth0AccessTokenVerifier },
-  ],
-  controllers: [],
-};
+/** The Auth0 mode's providers, required only in that mode (the SDK is most of start-up otherwise). */
+function auth0Identity(): { providers: Provider[]; controllers: Type[] } {
+  type Auth0 = typeof import('./infrastructure/auth0/auth0-identity');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+  return (require('./infrastructure/auth0/auth0-identity') as Auth0).auth0Identity;
+}
 
 /** One module per configuration, so every importer (API, administration, gateway, CLI) shares it. */
 const modules = new WeakMap<AppConfig, DynamicModule>();
@@ -109,7 +95,7 @@ export class AuthenticationModule {
   static forRoot(config: AppConfig): DynamicModule {
     const existing = modules.get(config);
     if (existing) return existing;
-    const identity = config.env.IDENTITY_PROVIDER === 'auth0' ? auth0Identity : selfHostedIdentity;
+    const identity = config.env.IDENTITY_PROVIDER === 'auth0' ? auth0Identity() : selfHostedIdentity;
     const module: DynamicModule = {
       module: AuthenticationModule,
       imports: [

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { IdentityProviderHealthIndicator } from '@fluentpro/authentication';
 import { HealthController } from './health.controller';
 import { IdentityProviderReadiness } from './identity-provider.readiness';
@@ -10,8 +9,6 @@ import { MetricsController } from './metrics.controller';
  * the database and Redis there, the identity provider's here; later modules register their own.
  */
 @Module({
-  // Terminus provides the HealthIndicatorService the identity provider's indicator is written with.
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 })],
   controllers: [HealthController, MetricsController],
   providers: [IdentityProviderHealthIndicator, IdentityProviderReadiness],
 })

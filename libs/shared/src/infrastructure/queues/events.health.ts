@@ -1,4 +1,3 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
@@ -6,7 +5,7 @@ import { Clock } from '../../domain/clock';
 import { EventPublisher } from '../outbox/event-publisher';
 import { OutboxStore } from '../outbox/outbox.store';
 import { ReadinessRegistry } from '../observability/readiness';
-import { QUEUES } from './queue-catalog';
+import { queueToken, QUEUES } from './queue-catalog';
 
 const QUEUE_COUNTS_TIMEOUT_MS = 1000;
 
@@ -24,7 +23,7 @@ export class EventsHealthIndicator implements OnModuleInit {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     @Optional() private readonly registry?: ReadinessRegistry,
-    @Optional() @Inject(getQueueToken(QUEUES.integrationEvents)) private readonly queue?: Queue,
+    @Optional() @Inject(queueToken(QUEUES.integrationEvents)) private readonly queue?: Queue,
   ) {}
 
   onModuleInit(): void {

@@ -1,4 +1,3 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventOutbox } from '../../events/integration-event';
@@ -11,13 +10,10 @@ import { InProcessEventPublisher } from '../outbox/in-process-event.publisher';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { OutboxStore } from '../outbox/outbox.store';
 import { TypeOrmEventOutbox } from '../outbox/typeorm-event-outbox';
-import { BullMqEventPublisher } from './bullmq-event.publisher';
 import { DeliveredEventsPurgeTask } from './delivered-events-purge.task';
 import { EventsHealthIndicator } from './events.health';
 import { MaintenanceRunner } from './maintenance.runner';
-import { QueueConnectionMonitor } from './queue-connection.monitor';
 import { EventsOptions, EventsRole, MaintenanceScheduler } from './maintenance.scheduler';
-import { defaultJobOptions, QUEUES } from './queue-catalog';
 
 /**
  * Integration events for a whole app: the EventOutbox port, the relay, handler discovery, the
@@ -29,17 +25,16 @@ import { defaultJobOptions, QUEUES } from './queue-catalog';
 export class EventsModule {
   static forRoot(config: AppConfig, options: { role: EventsRole }): DynamicModule {
     const redisUrl = config.env.REDIS_URL;
-    const queues = redisUrl
-      ? [
-          BullModule.forRoot({ connection: { url: redisUrl }, prefix: config.env.QUEUE_PREFIX }),
-          BullModule.registerQueue(
-            ...Object.values(QUEUES).map((name) => ({ name, defaultJobOptions: defaultJobOptions(config) })),
-          ),
-        ]
-      : [];
+    // BullMQ is required only with Redis (docs/performance.md, start-up).
+    type Queues = typeof import('./bullmq-queues');
+    const bullMq = redisUrl
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+        (require('./bullmq-queues') as Queues).bullMqQueues(config, redisUrl)
+      : null;
+    const queues = bullMq?.imports ?? [];
     const publisher: Provider = {
       provide: EventPublisher,
-      useClass: redisUrl ? BullMqEventPublisher : InProcessEventPublisher,
+      useClass: bullMq?.publisher ?? InProcessEventPublisher,
     };
     return {
       module: EventsModule,
@@ -58,7 +53,7 @@ export class EventsModule {
         MaintenanceScheduler,
         DeliveredEventsPurgeTask,
         EventsHealthIndicator,
-        ...(redisUrl ? [QueueConnectionMonitor] : []),
+        ...(bullMq?.providers ?? []),
       ],
       exports: [
         EventOutbox,

@@ -1,8 +1,7 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
-import { MAINTENANCE_JOB_NAMES, QUEUES } from './queue-catalog';
+import { MAINTENANCE_JOB_NAMES, queueToken, QUEUES } from './queue-catalog';
 import { MaintenanceRunner } from './maintenance.runner';
 
 export type EventsRole = 'api' | 'worker';
@@ -26,7 +25,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnModuleDes
     private readonly runner: MaintenanceRunner,
     private readonly config: AppConfig,
     private readonly options: EventsOptions,
-    @Optional() @Inject(getQueueToken(QUEUES.maintenance)) private readonly queue?: Queue,
+    @Optional() @Inject(queueToken(QUEUES.maintenance)) private readonly queue?: Queue,
   ) {}
 
   private get intervalMs(): number {

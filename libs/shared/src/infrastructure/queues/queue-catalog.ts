@@ -1,3 +1,6 @@
+// The one file of @nestjs/bullmq that defines queue tokens: its index loads BullMQ and ioredis, which
+// the embedded mode (no REDIS_URL) never needs (docs/performance.md, start-up).
+import { getQueueToken } from '@nestjs/bullmq/dist/utils/get-queue-token.util';
 import type { JobsOptions } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
 import { MAINTENANCE_JOBS, MaintenanceJobName } from '../../application/maintenance-task';
@@ -16,6 +19,11 @@ export const QUEUES = {
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** The Nest injection token of a queue registered with BullModule (`@InjectQueue(name)`). */
+export function queueToken(name: QueueName): string {
+  return getQueueToken(name);
+}
 
 /** Every integration event type a job may carry. A handler for any other type is a wiring mistake. */
 export const INTEGRATION_EVENT_TYPES: readonly string[] = [

@@ -1,13 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { FastifyAdapter } from '@bull-board/fastify';
-import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
-import { QUEUES } from './queue-catalog';
+import { queueToken, QUEUES } from './queue-catalog';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -39,11 +35,18 @@ export function basicCredentialsMatch(
 export async function mountQueueDashboard(app: INestApplication, config: AppConfig): Promise<boolean> {
   const { REDIS_URL, ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = config.env;
   if (!REDIS_URL || !username || !password) return false;
+  // Bull Board (with @fastify/static and its views) is loaded only when mounted (docs/performance.md).
+  /* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy, see above */
+  const { createBullBoard } = require('@bull-board/api') as typeof import('@bull-board/api');
+  const { BullMQAdapter } =
+    require('@bull-board/api/bullMQAdapter') as typeof import('@bull-board/api/bullMQAdapter');
+  const { FastifyAdapter } = require('@bull-board/fastify') as typeof import('@bull-board/fastify');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
     queues: Object.values(QUEUES).map(
-      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })),
+      (name) => new BullMQAdapter(app.get<Queue>(queueToken(name), { strict: false })),
     ),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'FluentPro queues' } },

@@ -3,7 +3,18 @@ import { AppConfig } from '../../config/app-config';
 import { RealtimePublisher } from '../../realtime/realtime-publisher';
 import { InProcessRealtimeBus } from './in-process-realtime-bus';
 import { RealtimeBus } from './realtime-bus';
-import { RedisRealtimeBus } from './redis-realtime-bus';
+
+/** Redis pub/sub, required only when REDIS_URL is set: ioredis is not loaded otherwise (docs/performance.md). */
+function redisRealtimeBus(config: AppConfig, url: string): RealtimeBus {
+  type Redis = typeof import('./redis-realtime-bus');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+  const { RedisRealtimeBus } = require('./redis-realtime-bus') as Redis;
+  return new RedisRealtimeBus(
+    url,
+    config.env.REALTIME_REDIS_CHANNEL_PREFIX,
+    config.env.REALTIME_MAX_MESSAGE_BYTES,
+  );
+}
 
 /**
  * Provides RealtimePublisher to every module (and RealtimeBus to the WebSocket gateway): Redis
@@ -18,11 +29,7 @@ import { RedisRealtimeBus } from './redis-realtime-bus';
       inject: [AppConfig],
       useFactory: (config: AppConfig): RealtimeBus =>
         config.env.REDIS_URL
-          ? new RedisRealtimeBus(
-              config.env.REDIS_URL,
-              config.env.REALTIME_REDIS_CHANNEL_PREFIX,
-              config.env.REALTIME_MAX_MESSAGE_BYTES,
-            )
+          ? redisRealtimeBus(config, config.env.REDIS_URL)
           : new InProcessRealtimeBus(config.env.REALTIME_MAX_MESSAGE_BYTES),
     },
     { provide: RealtimePublisher, useExisting: RealtimeBus },
