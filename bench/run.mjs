@@ -151,9 +151,6 @@ function startApi(dbEnv, options, profileDir) {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-    // As `npm start` and the Docker image run it: large allocations (argon2's 19 MiB) mmapped and
-    // returned on free instead of kept by each threadpool thread's glibc arena.
-    MALLOC_MMAP_THRESHOLD_: '4194304',
     DATABASE_URL: '',
     ...dbEnv,
     ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
