@@ -1,6 +1,7 @@
 // Bundles the compiled API server (dist/apps/api/src/server.js) and what it loads into one file,
 // dist/apps/api/src/server.bundle.js, which dist/apps/api/src/main.js runs (docs/performance.md,
 // start-up). Run by scripts/build.mjs after tsc; the rest of dist/ stays as compiled.
+import { Parser } from 'acorn';
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,84 @@ export function asciiOnly(source) {
   });
 }
 
+/**
+ * The bundle without the `__name(fn, "name")` wrappers that give a function the very name JavaScript
+ * already infers for it. esbuild's `keepNames` wraps every named function and class, so that the ones
+ * it renames (a decorated class becomes `var AppConfig = class _AppConfig`, colliding names get a
+ * suffix) keep their names for Nest, TypeORM and error messages. The wrapper is an
+ * `Object.defineProperty` each time the expression runs, and many run per request (Fastify's and
+ * Nest's per-request closures): 40% of the liveness probe's CPU time (docs/performance.md). A wrapper
+ * is dropped only where the binding it is assigned to has the same name (`const onEnd = __name(() =>
+ * ..., "onEnd")`, `{ name: __name(function () {...}, "name") }`), or where it follows a function
+ * declaration of that name in the same block (`function f() {} __name(f, "f");`); a renamed binding
+ * (`AppConfig = class _AppConfig`, `function toString2`) keeps its wrapper. The removed characters become spaces, so every position, and the
+ * source map, stays as it was.
+ */
+export function unwrapRedundantNames(source) {
+  const ast = Parser.parse(source, { ecmaVersion: 'latest', sourceType: 'script' });
+  const blanks = [];
+  const nameOf = (node) =>
+    node?.type === 'Identifier' ? node.name : node?.type === 'Literal' ? String(node.value) : undefined;
+  const inferredName = (parent, key) => {
+    if (parent.type === 'VariableDeclarator' && key === 'init') return nameOf(parent.id);
+    if (parent.type === 'AssignmentExpression' && key === 'right' && parent.operator === '=')
+      return parent.left.type === 'Identifier' ? parent.left.name : undefined;
+    if ((parent.type === 'Property' || parent.type === 'PropertyDefinition') && key === 'value')
+      return parent.computed || parent.kind === 'get' || parent.kind === 'set'
+        ? undefined
+        : nameOf(parent.key);
+    return undefined;
+  };
+  const isRedundant = (call, parent, key) => {
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== '__name')
+      return false;
+    const [fn, name] = call.arguments;
+    if (call.arguments.length !== 2 || name.type !== 'Literal' || typeof name.value !== 'string')
+      return false;
+    if (!/^(ArrowFunctionExpression|FunctionExpression|ClassExpression)$/.test(fn.type)) return false;
+    const inferred = inferredName(parent, key);
+    return inferred !== undefined && (fn.id ? fn.id.name : inferred) === name.value;
+  };
+  // `function f() {}` followed by `__name(f, "f");` in the same statement list.
+  const isRedundantStatement = (statement, declared) => {
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== '__name')
+      return false;
+    const [fn, name] = call.arguments;
+    return fn?.type === 'Identifier' && declared.has(fn.name) && name?.value === fn.name;
+  };
+  const visit = (node, parent, key) => {
+    if (parent && isRedundant(node, parent, key)) {
+      const [fn] = node.arguments;
+      blanks.push([node.start, fn.start], [fn.end, node.end]);
+    }
+    if (Array.isArray(node.body)) {
+      const declared = new Set(
+        node.body
+          .filter((statement) => /^(FunctionDeclaration|ClassDeclaration)$/.test(statement.type))
+          .map((statement) => statement.id.name),
+      );
+      for (const statement of node.body)
+        if (isRedundantStatement(statement, declared)) blanks.push([statement.start, statement.end]);
+    }
+    for (const [childKey, child] of Object.entries(node)) {
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item.type === 'string') visit(item, node, childKey);
+      } else if (child && typeof child.type === 'string') visit(child, node, childKey);
+    }
+  };
+  visit(ast, null, null);
+  if (blanks.length === 0) return source;
+  blanks.sort((a, b) => a[0] - b[0]);
+  let result = '';
+  let at = 0;
+  for (const [start, end] of blanks) {
+    result += source.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  return result + source.slice(at);
+}
+
 export async function bundleApi(root) {
   const directory = join(root, 'dist/apps/api/src');
   const outfile = join(directory, 'server.bundle.js');
@@ -86,7 +165,7 @@ export async function bundleApi(root) {
     sourcesContent: false,
     logLevel: 'error',
   });
-  const source = asciiOnly(readFileSync(outfile, 'utf8'));
+  const source = asciiOnly(unwrapRedundantNames(readFileSync(outfile, 'utf8')));
   new Script(source, { filename: outfile }); // still valid JavaScript, or the build fails here
   writeFileSync(outfile, source);
 }
