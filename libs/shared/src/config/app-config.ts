@@ -100,6 +100,7 @@ export const configSchema = z
     JOB_BACKOFF_MS: int(1, 3_600_000).default(2000),
     OUTBOX_RELAY_ENABLED: bool.default(true),
     OUTBOX_POLL_INTERVAL_MS: int(20, 600_000).default(1000),
+    OUTBOX_WAKE_COALESCE_MS: int(0, 10_000).default(50),
     OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
     OUTBOX_LEASE_SECONDS: int(1, 3600).default(30),
     OUTBOX_PUBLISH_TIMEOUT_MS: int(50, 120_000).default(5000),

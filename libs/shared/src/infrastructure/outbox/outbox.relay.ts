@@ -17,10 +17,12 @@ export function backoffDelay(baseMs: number, attempts: number): number {
 
 /**
  * Moves committed outbox rows to the publisher: woken right after a commit in this process and every
- * OUTBOX_POLL_INTERVAL_MS for rows written by other processes or due for a retry. Each batch is
- * claimed with a lease, delivered in order, then marked sent. When the transport is down (Redis) the
- * batch is given back in place and the relay pauses with exponential backoff, so the backlog is later
- * published in its original order; when one event's handler fails (in-process) only that row is
+ * OUTBOX_POLL_INTERVAL_MS for rows written by other processes or due for a retry. A drain starts at
+ * most once per OUTBOX_WAKE_COALESCE_MS, so under load many commits share one claim instead of paying
+ * a claim and a mark-sent transaction each; a wake on an idle relay still drains at once. Each batch
+ * is claimed with a lease, delivered in order, then marked sent. When the transport is down (Redis)
+ * the batch is given back in place and the relay pauses with exponential backoff, so the backlog is
+ * later published in its original order; when one event's handler fails (in-process) only that row is
  * rescheduled with backoff. Nothing is deleted until the retention purge: a crash or an outage loses
  * nothing.
  */
@@ -29,8 +31,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly logger = new Logger('OutboxRelay');
   private timer?: NodeJS.Timeout;
+  /** The coalesced drain waiting for its turn (never set while one runs). */
+  private pending?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
   private wakeAgain = false;
+  /** performance.now() when the last drain started: monotonic, as timers are. */
+  private lastDrainStart = -Infinity;
   private started = false;
   private stopped = false;
   /** Consecutive transport failures, and no claim before this time (ms). */
@@ -56,27 +62,46 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.pending);
     await this.draining;
   }
 
-  /** Asks for a drain soon; calls while one runs make it go round once more. */
+  /**
+   * Asks for a drain: at once if none started in the last OUTBOX_WAKE_COALESCE_MS, else when that
+   * interval is over. Calls while a drain runs make it go round once more, on the same terms.
+   */
   wake(): void {
-    if (!this.started || this.stopped) return;
+    if (!this.started || this.stopped || this.pending) return;
     if (this.draining) {
       this.wakeAgain = true;
       return;
     }
-    this.draining = this.drain().finally(() => (this.draining = null));
+    const wait = this.lastDrainStart + this.config.env.OUTBOX_WAKE_COALESCE_MS - performance.now();
+    if (wait <= 0) {
+      this.startDrain();
+      return;
+    }
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.startDrain();
+    }, wait);
+    this.pending.unref();
+  }
+
+  private startDrain(): void {
+    this.lastDrainStart = performance.now();
+    this.wakeAgain = false;
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.wakeAgain) this.wake();
+    });
   }
 
   /** Relays due rows until none is left or a batch makes no progress. */
   private async drain(): Promise<void> {
-    do {
-      this.wakeAgain = false;
-      while (!this.stopped && (await this.relayBatch())) {
-        // keep going while full batches were delivered
-      }
-    } while (this.wakeAgain && !this.stopped);
+    while (!this.stopped && (await this.relayBatch())) {
+      // keep going while full batches were delivered
+    }
   }
 
   /**
