@@ -7,7 +7,7 @@
 //   npm run bench -- --help            every option
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -145,6 +145,18 @@ const PASSWORD = 'Bench-Passw0rd!';
 /** The checkout whose built API is measured (`--api-dir`, e.g. an older commit for a before/after). */
 let apiDir = root;
 
+/** The V8 flags `npm start` runs the API with (the Dockerfile, compose and Kubernetes use the same). */
+function startFlags(dir) {
+  const { scripts } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return (
+    /node ((?:--\S+ )*)dist\/apps\/api\/src\/main\.js/
+      .exec(scripts.start)?.[1]
+      .trim()
+      .split(' ')
+      .filter(Boolean) ?? []
+  );
+}
+
 function startApi(dbEnv, options, profileDir) {
   const env = {
     NODE_ENV: 'production',
@@ -156,7 +168,7 @@ function startApi(dbEnv, options, profileDir) {
     ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
   };
   const script = profileDir ? join(root, 'bench/lib/profiled-api.mjs') : 'dist/apps/api/src/main.js';
-  return startServer({ name: 'api', script, env, cwd: apiDir });
+  return startServer({ name: 'api', script, env, cwd: apiDir, nodeArgs: startFlags(apiDir) });
 }
 
 function startNestFloor() {

@@ -6,6 +6,9 @@ import { parse } from 'yaml';
 
 const root = join(__dirname, '../..');
 const script = join(root, 'scripts/validate-deployment.mjs');
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 /** Runs the validator (kubectl kustomize + Kubernetes and compose JSON schemas, all offline). */
 function validate(args: string[] = []): { code: number; output: string } {
@@ -94,7 +97,18 @@ describe('Deployment files', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/health\/live/m);
     expect(runtime).not.toMatch(/g\+\+|npm ci/);
-    expect(runtime).toContain('CMD ["node", "dist/apps/api/src/main.js"]');
+    // The API runs with the V8 flags of `npm start` everywhere (docs/performance.md: young generation).
+    const flags = /node (--.*) dist\/apps\/api\/src\/main\.js/.exec(packageJson.scripts.start)![1].split(' ');
+    const command = ['node', ...flags, 'dist/apps/api/src/main.js'];
+    expect(runtime).toContain(`CMD [${command.map((part) => `"${part}"`).join(', ')}]`);
+    for (const file of [
+      'docker-compose.yml',
+      'docker/docker-compose.prod.yml',
+      'docker/k8s/base/api-deployment.yaml',
+    ])
+      expect(readFileSync(join(root, file), 'utf8')).toContain(
+        `[${command.map((part) => `'${part}'`).join(', ')}]`,
+      );
   });
 
   it('runs the same checks in CI as .ci/run does, with PostgreSQL and Redis service containers', () => {
