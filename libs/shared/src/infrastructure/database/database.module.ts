@@ -4,9 +4,13 @@ import { AppConfig } from '../../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import type { PersistenceContribution } from './persistence-contribution';
 import { UnitOfWork } from '../../application/unit-of-work';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
 
-/** The shared database connection, migrated on start (`migrationsRun`) unless told otherwise. */
+/**
+ * The shared database connection, migrated on start (`migrationsRun`) unless told otherwise; on SQLite
+ * its WAL is checkpointed off the event loop (SqliteCheckpointer).
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -27,7 +31,11 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [TypeOrmUnitOfWork, { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork }],
+      providers: [
+        TypeOrmUnitOfWork,
+        { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
+        SqliteCheckpointer,
+      ],
       exports: [TypeOrmUnitOfWork, UnitOfWork],
     };
   }
