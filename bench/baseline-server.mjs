@@ -13,84 +13,21 @@
 //
 // Environment: PORT, SQLITE_PATH or DATABASE_URL, BASELINE_HEADERS, JWT_KEYS_DIR (the API's signing key: optional; without
 // it the profile route answers 503), JWT_ISSUER, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS.
-import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import {
+  audience,
+  clockTolerance,
+  issuer,
+  loadKey,
+  openDatabase,
+  profileBody,
+  sessionIsActive,
+} from './lib/profile-store.mjs';
 
 const require = createRequire(import.meta.url);
 const Fastify = require('fastify');
 const jwt = require('jsonwebtoken');
-
 const env = process.env;
-const issuer = env.JWT_ISSUER ?? 'fluentpro-backend';
-const audience = env.JWT_AUDIENCE ?? 'fluentpro-api';
-const clockTolerance = Number(env.JWT_CLOCK_TOLERANCE_SECONDS ?? 5);
-
-function loadKey() {
-  const file = env.JWT_KEYS_DIR ? join(env.JWT_KEYS_DIR, 'signing-key.pem') : '';
-  if (!file || !existsSync(file)) return null;
-  const publicKey = createPublicKey(createPrivateKey(readFileSync(file, 'utf8')));
-  const { e, kty, n } = publicKey.export({ format: 'jwk' });
-  const kid = createHash('sha256').update(JSON.stringify({ e, kty, n })).digest('base64url');
-  return { publicKey, kid };
-}
-
-/** The two queries of the profile route, for SQLite (synchronous) or PostgreSQL (a pool). */
-async function openDatabase() {
-  if (env.DATABASE_URL) {
-    const { Pool, types } = require('pg');
-    // `date` columns as their 'YYYY-MM-DD' text, as the API's TypeORM mapping returns them.
-    const getTypeParser = (oid, format) =>
-      oid === 1082 ? (value) => value : types.getTypeParser(oid, format);
-    const pool = new Pool({
-      connectionString: env.DATABASE_URL,
-      max: Number(env.DATABASE_POOL_SIZE ?? 10),
-      types: { getTypeParser },
-    });
-    await pool.query('SELECT 1');
-    return {
-      async session(id) {
-        const { rows } = await pool.query('SELECT revoked_at, expires_at FROM sessions WHERE id = $1', [id]);
-        return rows[0] ? { revokedAt: rows[0].revoked_at, expiresAt: rows[0].expires_at } : null;
-      },
-      async user(id) {
-        const { rows } = await pool.query(
-          'SELECT id, email, full_name, date_of_birth, created_at, updated_at FROM users WHERE id = $1',
-          [id],
-        );
-        return rows[0] ?? null;
-      },
-      close: () => pool.end(),
-    };
-  }
-  const Database = require('better-sqlite3');
-  const db = new Database(env.SQLITE_PATH);
-  db.pragma('busy_timeout = 5000');
-  // TypeORM stores SQLite datetimes as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
-  const utc = (text) => (text === null ? null : new Date(`${text.replace(' ', 'T')}Z`));
-  let sessionQuery;
-  let userQuery;
-  const prepare = () => {
-    sessionQuery ??= db.prepare('SELECT revoked_at, expires_at FROM sessions WHERE id = ?');
-    userQuery ??= db.prepare(
-      'SELECT id, email, full_name, date_of_birth, created_at, updated_at FROM users WHERE id = ?',
-    );
-  };
-  return {
-    session(id) {
-      prepare();
-      const row = sessionQuery.get(id);
-      return row ? { revokedAt: utc(row.revoked_at), expiresAt: utc(row.expires_at) } : null;
-    },
-    user(id) {
-      prepare();
-      const row = userQuery.get(id);
-      return row ? { ...row, created_at: utc(row.created_at), updated_at: utc(row.updated_at) } : null;
-    },
-    close: () => db.close(),
-  };
-}
 
 const unauthorized = { error: 'Unauthorized', message: 'Invalid or expired access token' };
 
@@ -130,20 +67,10 @@ async function main() {
     }
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
       return reply.code(401).send(unauthorized);
-    const session = await db.session(claims.sid);
-    if (!session || session.revokedAt !== null || !(new Date() < session.expiresAt)) {
-      return reply.code(401).send(unauthorized);
-    }
+    if (!sessionIsActive(await db.session(claims.sid))) return reply.code(401).send(unauthorized);
     const user = await db.user(claims.sub);
     if (!user) return reply.code(401).send(unauthorized);
-    return {
-      id: user.id,
-      full_name: user.full_name,
-      email: user.email,
-      date_of_birth: user.date_of_birth,
-      created_at: user.created_at.toISOString(),
-      updated_at: user.updated_at.toISOString(),
-    };
+    return profileBody(user);
   });
 
   const close = async () => {

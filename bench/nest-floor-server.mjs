@@ -3,6 +3,13 @@
 // benchmark loads it beside the bare-Fastify baseline so the report shows how much of the API's gap
 // the framework alone accounts for (what no change in the project's code can remove).
 //
+// GET /api/v1/auth/profile/ does the baseline's work (bench/lib/profile-store.mjs: the same key, token
+// checks, queries and body) the way any Nest application with the chosen libraries has to: a
+// @nestjs/passport guard over a passport-jwt strategy (jsonwebtoken inside, RS256 pinned, issuer,
+// audience, kid), the session checked in the strategy's validate(), the user read in the controller.
+// No domain layer, ORM, request context, headers, metrics or logging: what is left of the API's gap to
+// the baseline when this row is subtracted is the project's own.
+//
 // V adds, one at a time or comma-separated, what the API has on top, to measure each one's cost
 // (bench/experiments/cpu-per-request.sh; `npm run build` first for `headers` and `pipe`):
 //   headers  the API's security headers + x-request-id, in one onRequest hook
@@ -18,6 +25,10 @@ require('reflect-metadata');
 const { Controller, Get, Module, VersioningType, VERSION_NEUTRAL } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
+const { AuthGuard, PassportModule, PassportStrategy } = require('@nestjs/passport');
+const { ExtractJwt, Strategy } = require('passport-jwt');
+const { UnauthorizedException, Injectable, Inject, Req, UseGuards } = require('@nestjs/common');
+const store = await import('./lib/profile-store.mjs');
 
 const variant = new Set((process.env.V ?? '').split(',').filter(Boolean));
 
@@ -35,11 +46,71 @@ Controller(variant.has('version') ? { path: 'health', version: VERSION_NEUTRAL }
   HealthController,
 );
 
+const key = store.loadKey();
+const db = key ? await store.openDatabase() : null;
+const DB = 'db';
+const kidOf = (token) => {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid;
+  } catch {
+    return undefined;
+  }
+};
+
+class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(database) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKeyProvider: (_request, token, done) =>
+        kidOf(token) === key.kid ? done(null, key.publicKey) : done(new Error('Unknown signing key')),
+      algorithms: ['RS256'],
+      issuer: store.issuer,
+      audience: store.audience,
+      jsonWebTokenOptions: { clockTolerance: store.clockTolerance, algorithms: ['RS256'] },
+    });
+    this.database = database;
+  }
+
+  async validate(claims) {
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+    return store.sessionIsActive(await this.database.session(claims.sid)) ? { userId: claims.sub } : false;
+  }
+}
+Injectable()(JwtStrategy);
+Inject(DB)(JwtStrategy, undefined, 0);
+
+class ProfileController {
+  constructor(database) {
+    this.database = database;
+  }
+
+  async profile(request) {
+    const user = await this.database.user(request.user.userId);
+    if (!user) throw new UnauthorizedException();
+    return store.profileBody(user);
+  }
+}
+const profileMethod = Object.getOwnPropertyDescriptor(ProfileController.prototype, 'profile');
+Get('profile')(ProfileController.prototype, 'profile', profileMethod);
+UseGuards(AuthGuard('jwt'))(ProfileController.prototype, 'profile', profileMethod);
+Req()(ProfileController.prototype, 'profile', 0);
+Controller('api/v1/auth')(ProfileController);
+Inject(DB)(ProfileController, undefined, 0);
+
 class AppModule {}
-Module({ controllers: [HealthController] })(AppModule);
+Module(
+  key
+    ? {
+        imports: [PassportModule],
+        controllers: [HealthController, ProfileController],
+        providers: [{ provide: DB, useValue: db }, JwtStrategy],
+      }
+    : { controllers: [HealthController] },
+)(AppModule);
 
 const adapter = new FastifyAdapter({
   logger: false,
+  routerOptions: { ignoreTrailingSlash: true }, // as the API: /profile/ and /profile
   ...(variant.has('reqid') ? { requestIdHeader: false, genReqId: () => randomUUID() } : {}),
 });
 const app = await NestFactory.create(AppModule, adapter, { logger: false });

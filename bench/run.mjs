@@ -171,8 +171,14 @@ function startApi(dbEnv, options, profileDir) {
   return startServer({ name: 'api', script, env, cwd: apiDir, nodeArgs: startFlags(apiDir) });
 }
 
-function startNestFloor() {
-  return startServer({ name: 'nest-floor', script: 'bench/nest-floor-server.mjs', env: {}, cwd: root });
+/** Bare Nest: the floor rows of /health/live and (on the same database and key) /profile. */
+function startNestFloor(dbEnv) {
+  return startServer({
+    name: 'nest-floor',
+    script: 'bench/nest-floor-server.mjs',
+    env: { DATABASE_URL: '', ...dbEnv },
+    cwd: root,
+  });
 }
 
 function startBaseline(dbEnv, withHeaders = false) {
@@ -401,7 +407,7 @@ async function runBackend(kind, options, runId) {
 
     api = await startApi(database.env, options, profileDir);
     baseline = await startBaseline(database.env);
-    nestFloor = await startNestFloor();
+    nestFloor = await startNestFloor(database.env);
     baselineHeaders = await startBaseline(database.env, true);
     const dumpProfile = async (label) => {
       if (!profileDir) return;
@@ -430,7 +436,7 @@ async function runBackend(kind, options, runId) {
       for (const server of [api, baseline, nestFloor, baselineHeaders]) {
         if (want('health')) await warm.health(server);
       }
-      for (const server of [api, baseline]) {
+      for (const server of [api, baseline, nestFloor]) {
         if (want('profile') || want('mixed')) await warm.profile(server);
       }
       await dumpProfile('warm-up');
@@ -477,6 +483,7 @@ async function runBackend(kind, options, runId) {
           'profile',
           ['api', () => run.profile(api)],
           ['baseline', () => run.profile(baseline), baseline],
+          ['nestFloor', () => run.profile(nestFloor), nestFloor],
         );
       if (want('login'))
         row.login = await pair(

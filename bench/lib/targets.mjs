@@ -52,7 +52,7 @@ export function evaluateTargets(results) {
       )} vs ${fmt(
         med(rounds, (r) => r.profile.baseline.rps),
         0,
-      )} req/s`,
+      )} req/s${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt doing the baseline's work ${fmt(perRound((r) => r.profile.nestFloor.rps / r.profile.baseline.rps))} of it` : ''}`,
     ),
     target(
       'profile-p99',
@@ -60,7 +60,7 @@ export function evaluateTargets(results) {
       perRound((r) => r.profile.api.p99 / r.profile.baseline.p99),
       '<=',
       1.5,
-      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms`,
+      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt ${fmt(perRound((r) => r.profile.nestFloor.p99 / r.profile.baseline.p99))}` : ''}`,
     ),
     target(
       'login-ceiling',
@@ -292,6 +292,13 @@ export function printTable(results) {
       (r) => r.profile.baseline,
       (r) => r.profile.api.rps / r.profile.baseline.rps,
     );
+    if (rows[0].profile?.nestFloor)
+      scenario(
+        '  bare Nest + passport',
+        (r) => r.profile.nestFloor,
+        (r) => r.profile.baseline,
+        (r) => r.profile.nestFloor.rps / r.profile.baseline.rps,
+      );
   }
   if (has('login')) {
     scenario(
