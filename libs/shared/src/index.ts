@@ -15,7 +15,7 @@ export * from './infrastructure/database/database.module';
 export * from './infrastructure/database/typeorm-unit-of-work';
 export * from './infrastructure/database/key-lookup';
 export * from './infrastructure/database/insert-rows';
-export * from './infrastructure/database/sqlite-checkpointer';
+export * from './infrastructure/database/sqlite-wal-flusher';
 export * from './interface/http/error-body';
 export * from './interface/http/domain-exception.filter';
 export * from './interface/http/validation.pipe';

@@ -4,12 +4,12 @@ import { AppConfig } from '../../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import type { PersistenceContribution } from './persistence-contribution';
 import { UnitOfWork } from '../../application/unit-of-work';
-import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { SqliteWalFlusher } from './sqlite-wal-flusher';
 import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
 
 /**
  * The shared database connection, migrated on start (`migrationsRun`) unless told otherwise; on SQLite
- * its WAL is checkpointed off the event loop (SqliteCheckpointer).
+ * its WAL is written back off the event loop (SqliteWalFlusher).
  */
 @Global()
 @Module({})
@@ -34,7 +34,7 @@ export class DatabaseModule {
       providers: [
         TypeOrmUnitOfWork,
         { provide: UnitOfWork, useExisting: TypeOrmUnitOfWork },
-        SqliteCheckpointer,
+        SqliteWalFlusher,
       ],
       exports: [TypeOrmUnitOfWork, UnitOfWork],
     };
