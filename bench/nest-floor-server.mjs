@@ -22,12 +22,22 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
-const { Controller, Get, Module, VersioningType, VERSION_NEUTRAL } = require('@nestjs/common');
+const {
+  Controller,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  Req,
+  UnauthorizedException,
+  UseGuards,
+  VersioningType,
+  VERSION_NEUTRAL,
+} = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
 const { AuthGuard, PassportModule, PassportStrategy } = require('@nestjs/passport');
 const { ExtractJwt, Strategy } = require('passport-jwt');
-const { UnauthorizedException, Injectable, Inject, Req, UseGuards } = require('@nestjs/common');
 const store = await import('./lib/profile-store.mjs');
 
 const variant = new Set((process.env.V ?? '').split(',').filter(Boolean));
