@@ -2,6 +2,7 @@ import { createHmac, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
+import { DataSource } from 'typeorm';
 import type { FakeAuth0 } from '../support/fake-auth0';
 import { signUpBody, STRONG_PASSWORD } from '../support/factories';
 import { createTestAppIn, IDENTITY_MODES } from '../support/identity-modes';
@@ -382,6 +383,33 @@ describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) 
         full_name: 'Jane Doe',
         date_of_birth: '1991-02-20',
         email: tokens.user.email,
+      });
+      // GET reads the stored row straight into its view (AccountViews): the same body as PATCH answered.
+      const read = await t.request({
+        method: 'GET',
+        url: '/api/v1/auth/profile/',
+        token: tokens.access_token,
+      });
+      expect(read.body).toEqual(ok.body);
+    });
+
+    it('answers 401 in the documented shape once the account is gone', async () => {
+      const { tokens } = await signUp();
+      await t.app
+        .get(DataSource)
+        .query(`DELETE FROM users WHERE id = ${t.database.kind === 'postgres' ? '$1' : '?'}`, [
+          tokens.user.id,
+        ]);
+      const response = await t.request({
+        method: 'GET',
+        url: '/api/v1/auth/profile/',
+        token: tokens.access_token,
+      });
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({
+        error: 'Invalid token',
+        message: expect.any(String),
+        request_id: expect.any(String),
       });
     });
   });

@@ -10,6 +10,7 @@ import { ChangeRoleHandler } from './application/change-role/change-role.handler
 import { CreateAdminHandler } from './application/create-admin/create-admin.handler';
 import { DeactivateAccountHandler } from './application/deactivate-account/deactivate-account.handler';
 import { GetAccountHandler } from './application/get-account/get-account.handler';
+import { AccountViews } from './application/ports/account-views';
 import { GetProfileHandler } from './application/get-profile/get-profile.handler';
 import { ListSessionsHandler } from './application/list-sessions/list-sessions.handler';
 import { LogInHandler } from './application/log-in/log-in.handler';
@@ -30,6 +31,7 @@ import { UpdateProfileHandler } from './application/update-profile/update-profil
 import { SelfHostedAccessTokenVerifier } from './infrastructure/identity/self-hosted-access-token.verifier';
 import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hosted-identity.provider';
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
+import { TypeOrmAccountViews } from './infrastructure/persistence/typeorm-account-views';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
 import { AccessTokenService } from './infrastructure/security/access-token.service';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
@@ -132,6 +134,7 @@ export class AuthenticationModule {
         RequireAdminHandler,
         AccountAdministration,
         { provide: UserAccountRepository, useClass: TypeOrmUserAccountRepository },
+        { provide: AccountViews, useClass: TypeOrmAccountViews },
         { provide: LoginThrottle, useClass: TypeOrmLoginThrottle },
         // Both modes: the password change and create-admin verify and hash locally (self-hosted accounts).
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },

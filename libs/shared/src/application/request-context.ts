@@ -1,10 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-interface RequestScope {
-  correlationId: string;
+interface Scope {
+  correlationId: string | null;
+  /** The unit of work's open transaction, opaque here (TypeOrmUnitOfWork). */
+  transaction: object | undefined;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+/**
+ * The one AsyncLocalStorage of the process. Node 20 copies every enabled storage's store onto every new
+ * promise and async resource, so the request context and the unit of work's transaction share this
+ * one instead of having a storage each (docs/performance.md).
+ */
+const storage = new AsyncLocalStorage<Scope>();
 
 /**
  * The correlation id of the work in progress: the HTTP request id in the API (set by a Fastify hook),
@@ -12,11 +19,22 @@ const storage = new AsyncLocalStorage<RequestScope>();
  * log line prints it, so one request can be followed through the outbox, the queue and the worker.
  */
 export const RequestContext = {
+  /** Runs `work` with `correlationId`; an open transaction stays open inside it. */
   run<T>(correlationId: string, work: () => T): T {
-    return storage.run({ correlationId }, work);
+    return storage.run({ correlationId, transaction: storage.getStore()?.transaction }, work);
   },
 
   correlationId(): string | null {
     return storage.getStore()?.correlationId ?? null;
+  },
+
+  /** For the unit of work: runs `work` inside `transaction`, keeping the correlation id. */
+  runInTransaction<T>(transaction: object, work: () => T): T {
+    return storage.run({ correlationId: storage.getStore()?.correlationId ?? null, transaction }, work);
+  },
+
+  /** For the unit of work: the transaction `work` runs in, if any. */
+  transaction(): object | undefined {
+    return storage.getStore()?.transaction;
   },
 };

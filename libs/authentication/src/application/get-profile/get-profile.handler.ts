@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidAccessTokenError } from '../../domain/authentication.errors';
-import { ProfileView, toProfileView } from '../account.view';
-import { UserAccountRepository } from '../ports/user-account.repository';
+import type { ProfileView } from '../account.view';
+import { AccountViews } from '../ports/account-views';
 
 @Injectable()
 export class GetProfileHandler {
-  constructor(private readonly accounts: UserAccountRepository) {}
+  constructor(private readonly views: AccountViews) {}
 
   async execute(userId: string): Promise<ProfileView> {
-    const account = await this.accounts.findById(userId);
-    if (!account) throw new InvalidAccessTokenError('The account of this token no longer exists');
-    return toProfileView(account);
+    const profile = await this.views.profile(userId);
+    if (!profile) throw new InvalidAccessTokenError('The account of this token no longer exists');
+    return profile;
   }
 }

@@ -1,13 +1,16 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
+import { RequestContext } from '../../application/request-context';
 import { UnitOfWork } from '../../application/unit-of-work';
 
 type Effect = () => Promise<void> | void;
 
 interface Transaction {
+  owner: TypeOrmUnitOfWork;
+  /** The transaction of another unit of work (data source) this one was opened in, if any. */
+  outer: Transaction | undefined;
   manager: EntityManager;
   /** Run once the transaction has committed (never on rollback), in order. */
   afterCommit: Effect[];
@@ -23,7 +26,6 @@ interface Transaction {
  */
 @Injectable()
 export class TypeOrmUnitOfWork extends UnitOfWork {
-  private readonly current = new AsyncLocalStorage<Transaction>();
   private readonly sqliteLock: Mutex | null;
   private readonly logger = new Logger('UnitOfWork');
 
@@ -33,10 +35,20 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.current.getStore()) return work();
+    if (this.transaction()) return work();
     const afterCommit: Effect[] = [];
     const transaction = () =>
-      this.dataSource.transaction((manager) => this.current.run({ manager, afterCommit }, work));
+      this.dataSource.transaction((manager) =>
+        RequestContext.runInTransaction(
+          {
+            owner: this,
+            outer: RequestContext.transaction() as Transaction | undefined,
+            manager,
+            afterCommit,
+          },
+          work,
+        ),
+      );
     const result = await (this.sqliteLock ? this.sqliteLock.runExclusive(transaction) : transaction());
     for (const callback of afterCommit) await this.runEffect(callback);
     return result;
@@ -48,7 +60,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
    * data, and to announce revoked sessions to their sockets. A failure is logged, never rethrown.
    */
   override afterCommit(callback: Effect): void {
-    const transaction = this.current.getStore();
+    const transaction = this.transaction();
     if (transaction) transaction.afterCommit.push(callback);
     else void this.runEffect(callback);
   }
@@ -62,7 +74,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
   }
 
   get manager(): EntityManager {
-    return this.current.getStore()?.manager ?? this.dataSource.manager;
+    return this.transaction()?.manager ?? this.dataSource.manager;
   }
 
   /**
@@ -83,6 +95,17 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     } finally {
       if (!existing) await runner.release();
     }
+  }
+
+  /**
+   * The open transaction of this unit of work the caller runs in. The transaction slot is shared with
+   * the request context (one AsyncLocalStorage: RequestContext); another data source's transaction
+   * opened inside ours links back to it through `outer`.
+   */
+  private transaction(): Transaction | undefined {
+    let transaction = RequestContext.transaction() as Transaction | undefined;
+    while (transaction && transaction.owner !== this) transaction = transaction.outer;
+    return transaction;
   }
 
   get dialect(): 'postgres' | 'sqlite' {

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { AppConfig, buildDataSourceOptions, RequestContext, TypeOrmUnitOfWork } from '@fluentpro/shared';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+@Entity({ name: 'unit_of_work_things' })
+class ThingRecord {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+}
+
+// The unit of work keeps its transaction in the request context's AsyncLocalStorage (one storage for
+// both): these check that neither loses the other, and that units of work of two data sources stay apart.
+describe('TypeOrmUnitOfWork and RequestContext (one AsyncLocalStorage)', () => {
+  let database: TestDatabase;
+  let first: DataSource;
+  let second: DataSource;
+  let unitOfWork: TypeOrmUnitOfWork;
+  let other: TypeOrmUnitOfWork;
+
+  const count = () => first.getRepository(ThingRecord).count();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = AppConfig.fromEnvironment({ ...database.env, NODE_ENV: 'test' });
+    const options = buildDataSourceOptions(config, [
+      { entities: [ThingRecord], migrations: { sqlite: [], postgres: [] } },
+    ]);
+    first = await new DataSource({ ...options, synchronize: true }).initialize();
+    second = await new DataSource({ ...options, synchronize: false }).initialize();
+    unitOfWork = new TypeOrmUnitOfWork(first);
+    other = new TypeOrmUnitOfWork(second);
+  });
+
+  afterAll(async () => {
+    await second?.destroy();
+    await first?.destroy();
+    await database?.drop();
+  });
+
+  it('runs in a transaction that keeps the correlation id, and the correlation id can change inside it', async () => {
+    await RequestContext.run('request-1', () =>
+      unitOfWork.run(async () => {
+        expect(RequestContext.correlationId()).toBe('request-1');
+        const manager = unitOfWork.manager;
+        expect(manager.queryRunner?.isTransactionActive).toBe(true);
+        RequestContext.run('event-7', () => {
+          expect(RequestContext.correlationId()).toBe('event-7');
+          expect(unitOfWork.manager).toBe(manager);
+        });
+        await Promise.resolve();
+        expect(unitOfWork.manager).toBe(manager);
+        expect(RequestContext.correlationId()).toBe('request-1');
+      }),
+    );
+    expect(unitOfWork.manager).toBe(first.manager);
+    expect(RequestContext.correlationId()).toBeNull();
+  });
+
+  it('keeps the transactions of two data sources apart, one opened inside the other', async () => {
+    await unitOfWork.run(async () => {
+      const outer = unitOfWork.manager;
+      expect(other.manager).toBe(second.manager);
+      await other.run(async () => {
+        expect(other.manager.queryRunner?.isTransactionActive).toBe(true);
+        expect(other.manager).not.toBe(second.manager);
+        await other.manager.query('SELECT 1');
+        expect(unitOfWork.manager).toBe(outer);
+      });
+      expect(other.manager).toBe(second.manager);
+      expect(unitOfWork.manager).toBe(outer);
+    });
+  });
+
+  it('joins the open transaction when run again inside it, and rolls the whole of it back on a throw', async () => {
+    const before = await count();
+    const committed = jest.fn();
+    await expect(
+      unitOfWork.run(async () => {
+        await unitOfWork.manager.getRepository(ThingRecord).insert({ id: 'a' });
+        await unitOfWork.run(async () => {
+          await unitOfWork.manager.getRepository(ThingRecord).insert({ id: 'b' });
+          unitOfWork.afterCommit(committed);
+        });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await count()).toBe(before);
+    expect(committed).not.toHaveBeenCalled();
+  });
+
+  it('commits, then runs the after-commit effects in order', async () => {
+    const order: string[] = [];
+    await unitOfWork.run(async () => {
+      await unitOfWork.manager.getRepository(ThingRecord).insert({ id: 'c' });
+      unitOfWork.afterCommit(() => void order.push('first'));
+      unitOfWork.afterCommit(async () => {
+        order.push(`second saw ${await count()}`);
+      });
+    });
+    expect(order).toEqual(['first', 'second saw 1']);
+  });
+});
