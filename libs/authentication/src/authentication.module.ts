@@ -33,6 +33,7 @@ import { SelfHostedIdentityProvider } from './infrastructure/identity/self-hoste
 import { TypeOrmLoginThrottle } from './infrastructure/persistence/typeorm-login-throttle';
 import { TypeOrmAccountViews } from './infrastructure/persistence/typeorm-account-views';
 import { TypeOrmUserAccountRepository } from './infrastructure/persistence/typeorm-user-account.repository';
+import { FixedWindowThrottlerStorage } from './infrastructure/security/fixed-window-throttler-storage';
 import { AccessTokenService } from './infrastructure/security/access-token.service';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
 import { RefreshTokenCodec } from './infrastructure/security/refresh-token-codec';
@@ -108,7 +109,9 @@ export class AuthenticationModule {
           useFactory: (appConfig: AppConfig) => ({
             throttlers: [{ name: 'default', ttl: 60_000, limit: appConfig.env.AUTH_RATE_LIMIT_PER_MINUTE }],
             errorMessage: 'Too many requests from this address, please try again later',
-            storage: appConfig.env.REDIS_URL ? redisThrottlerStorage(appConfig.env.REDIS_URL) : undefined,
+            storage: appConfig.env.REDIS_URL
+              ? redisThrottlerStorage(appConfig.env.REDIS_URL)
+              : new FixedWindowThrottlerStorage(),
           }),
         }),
       ],
