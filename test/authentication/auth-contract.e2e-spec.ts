@@ -337,6 +337,8 @@ describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) 
   });
 
   describe('GET and PATCH profile/', () => {
+    const getProfile = (token: string) => t.request({ method: 'GET', url: '/api/v1/auth/profile/', token });
+
     it('answers the profile of the token holder', async () => {
       const { tokens } = await signUp({ full_name: 'Ana María' });
       const response = await t.request({
@@ -365,11 +367,7 @@ describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) 
       });
       expect(bad.status).toBe(400);
       expect(Object.keys(bad.body.details)).toEqual(['date_of_birth']);
-      const unchanged = await t.request({
-        method: 'GET',
-        url: '/api/v1/auth/profile/',
-        token: tokens.access_token,
-      });
+      const unchanged = await getProfile(tokens.access_token);
       expect(unchanged.body.full_name).toBe('John Doe');
 
       const ok = await t.request({
@@ -385,11 +383,7 @@ describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) 
         email: tokens.user.email,
       });
       // GET reads the stored row straight into its view (AccountViews): the same body as PATCH answered.
-      const read = await t.request({
-        method: 'GET',
-        url: '/api/v1/auth/profile/',
-        token: tokens.access_token,
-      });
+      const read = await getProfile(tokens.access_token);
       expect(read.body).toEqual(ok.body);
     });
 
@@ -400,11 +394,7 @@ describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) 
         .query(`DELETE FROM users WHERE id = ${t.database.kind === 'postgres' ? '$1' : '?'}`, [
           tokens.user.id,
         ]);
-      const response = await t.request({
-        method: 'GET',
-        url: '/api/v1/auth/profile/',
-        token: tokens.access_token,
-      });
+      const response = await getProfile(tokens.access_token);
       expect(response.status).toBe(401);
       expect(response.body).toEqual({
         error: 'Invalid token',
