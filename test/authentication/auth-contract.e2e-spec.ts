@@ -387,7 +387,7 @@ describe.each(IDENTITY_MODES)('Authentication contract (API.md), $name', (mode) 
       expect(read.body).toEqual(ok.body);
     });
 
-    it('answers 401 in the documented shape once the account is gone', async () => {
+    it('answers 401 in the documented shape once the account is gone (its sessions go with it)', async () => {
       const { tokens } = await signUp();
       await t.app
         .get(DataSource)

@@ -88,15 +88,26 @@ describe('TypeOrmUnitOfWork and RequestContext (one AsyncLocalStorage)', () => {
     expect(committed).not.toHaveBeenCalled();
   });
 
-  it('commits, then runs the after-commit effects in order', async () => {
+  it('commits, then runs the after-commit effects in order, outside the transaction, in the request', async () => {
     const order: string[] = [];
-    await unitOfWork.run(async () => {
-      await unitOfWork.manager.getRepository(ThingRecord).insert({ id: 'c' });
-      unitOfWork.afterCommit(() => void order.push('first'));
-      unitOfWork.afterCommit(async () => {
-        order.push(`second saw ${await count()}`);
-      });
-    });
+    let seen: { outsideTransaction: boolean; correlationId: string | null } | undefined;
+    await RequestContext.run('request-2', () =>
+      unitOfWork.run(async () => {
+        await unitOfWork.manager.getRepository(ThingRecord).insert({ id: 'c' });
+        // An effect's failure is logged, not rethrown: what it sees is checked after the run.
+        unitOfWork.afterCommit(() => {
+          order.push('first');
+          seen = {
+            outsideTransaction: unitOfWork.manager === first.manager,
+            correlationId: RequestContext.correlationId(),
+          };
+        });
+        unitOfWork.afterCommit(async () => {
+          order.push(`second saw ${await count()}`);
+        });
+      }),
+    );
     expect(order).toEqual(['first', 'second saw 1']);
+    expect(seen).toEqual({ outsideTransaction: true, correlationId: 'request-2' });
   });
 });

@@ -38,7 +38,7 @@ export * from './realtime/realtime-publisher';
 export * from './infrastructure/realtime/realtime-bus';
 export * from './infrastructure/realtime/realtime.module';
 // Integration events: outbox, relay, queues, worker support (docs/architecture/events.md).
-export * from './application/request-context';
+export { RequestContext } from './application/request-context';
 export * from './application/maintenance-task';
 export * from './infrastructure/logging/correlated-console.logger';
 export * from './infrastructure/outbox/events.persistence';

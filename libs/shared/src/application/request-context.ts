@@ -27,14 +27,20 @@ export const RequestContext = {
   correlationId(): string | null {
     return storage.getStore()?.correlationId ?? null;
   },
+};
 
-  /** For the unit of work: runs `work` inside `transaction`, keeping the correlation id. */
-  runInTransaction<T>(transaction: object, work: () => T): T {
+/**
+ * The unit of work's slot in the same store. Not exported from the shared library's index: only
+ * TypeOrmUnitOfWork may open or read a transaction scope, so no other scope can hide one.
+ */
+export const TransactionScope = {
+  /** Runs `work` inside `transaction`, keeping the correlation id. */
+  run<T>(transaction: object, work: () => T): T {
     return storage.run({ correlationId: storage.getStore()?.correlationId ?? null, transaction }, work);
   },
 
-  /** For the unit of work: the transaction `work` runs in, if any. */
-  transaction(): object | undefined {
+  /** The transaction `work` runs in, if any. */
+  current(): object | undefined {
     return storage.getStore()?.transaction;
   },
 };

@@ -54,6 +54,26 @@ describe('FixedWindowThrottlerStorage', () => {
     });
   });
 
+  it('refuses until the window ends when there is no block duration', async () => {
+    for (let i = 0; i < 3; i += 1) await hit('client-a', { block: 0 });
+    now += 20_000;
+    expect(await hit('client-a', { block: 0 })).toEqual({
+      totalHits: 4,
+      timeToExpire: 40,
+      isBlocked: true,
+      timeToBlockExpire: 40,
+    });
+    now += 40_000;
+    expect(await hit('client-a', { block: 0 })).toMatchObject({ totalHits: 1, isBlocked: false });
+  });
+
+  it('keeps a blocked client through a sweep, and drops finished windows', async () => {
+    for (let i = 0; i < 4; i += 1) await hit('blocked', { ttl: 10_000, block: 120_000 });
+    now += 60_000;
+    await hit('other');
+    expect(await hit('blocked', { ttl: 10_000, block: 120_000 })).toMatchObject({ isBlocked: true });
+  });
+
   it('drops finished windows in a sweep at most once a sweep interval', async () => {
     for (let i = 0; i < 50; i += 1) await hit(`client-${i}`);
     expect(storage.size).toBe(50);

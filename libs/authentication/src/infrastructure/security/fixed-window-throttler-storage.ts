@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 interface Window {
   hits: number;
@@ -56,14 +57,10 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
     window.hits += 1;
     let isBlocked = window.blockedUntil > now;
     if (!isBlocked && window.hits > limit) {
-      if (blockDuration > 0) {
-        window.blockedUntil = now + blockDuration;
-        isBlocked = true;
-      } else {
-        // A block of no duration ends at once: the hit starts a new window (as the Redis script does).
-        window.hits = 1;
-        window.expiresAt = now + ttl;
-      }
+      // Without a block duration (the guard passes the ttl when none is configured) the client is
+      // refused until its window ends.
+      window.blockedUntil = now + (blockDuration > 0 ? blockDuration : window.expiresAt - now);
+      isBlocked = true;
     }
     return Promise.resolve({
       totalHits: window.hits,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
-import { RequestContext } from '../../application/request-context';
+import { TransactionScope } from '../../application/request-context';
 import { UnitOfWork } from '../../application/unit-of-work';
 
 type Effect = () => Promise<void> | void;
@@ -39,10 +39,10 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     const afterCommit: Effect[] = [];
     const transaction = () =>
       this.dataSource.transaction((manager) =>
-        RequestContext.runInTransaction(
+        TransactionScope.run(
           {
             owner: this,
-            outer: RequestContext.transaction() as Transaction | undefined,
+            outer: TransactionScope.current() as Transaction | undefined,
             manager,
             afterCommit,
           },
@@ -99,11 +99,11 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
 
   /**
    * The open transaction of this unit of work the caller runs in. The transaction slot is shared with
-   * the request context (one AsyncLocalStorage: RequestContext); another data source's transaction
+   * the request context (one AsyncLocalStorage: RequestContext, TransactionScope); another data source's transaction
    * opened inside ours links back to it through `outer`.
    */
   private transaction(): Transaction | undefined {
-    let transaction = RequestContext.transaction() as Transaction | undefined;
+    let transaction = TransactionScope.current() as Transaction | undefined;
     while (transaction && transaction.owner !== this) transaction = transaction.outer;
     return transaction;
   }
