@@ -47,10 +47,12 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
     if (now >= this.nextSweepAt) this.sweep(now);
     const id = `${throttlerName}\u0000${key}`;
     let window = this.windows.get(id);
-    if (!window || (window.expiresAt <= now && window.blockedUntil <= now)) {
-      window = { hits: 0, expiresAt: now + ttl, blockedUntil: 0 };
+    if (!window) {
+      window = { hits: 0, expiresAt: 0, blockedUntil: 0 };
       this.windows.set(id, window);
-    } else if (window.expiresAt <= now) {
+    }
+    // A finished window starts again; a block that outlasts it stays (`blockedUntil`).
+    if (window.expiresAt <= now) {
       window.hits = 0;
       window.expiresAt = now + ttl;
     }

@@ -99,8 +99,8 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
 
   /**
    * The open transaction of this unit of work the caller runs in. The transaction slot is shared with
-   * the request context (one AsyncLocalStorage: RequestContext, TransactionScope); another data source's transaction
-   * opened inside ours links back to it through `outer`.
+   * the request context (one AsyncLocalStorage: RequestContext, TransactionScope); another data
+   * source's transaction opened inside ours links back to it through `outer`.
    */
   private transaction(): Transaction | undefined {
     let transaction = TransactionScope.current() as Transaction | undefined;
