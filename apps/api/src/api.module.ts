@@ -31,7 +31,7 @@ export class ApiModule {
         RealtimeModule,
         AuthenticationModule.forRoot(config),
         NotificationsModule.forRoot(config),
-        OnboardingModule,
+        OnboardingModule.register(config),
         // Binds the optional ports of the admin API: onboarding state and funnel. (DeadLetterStore is
         // not implemented yet: dead-letter routes answer an empty list and 404; docs/admin.md.)
         AdministrationModule.register(config, { imports: [OnboardingCoreModule] }),
