@@ -4,9 +4,9 @@
 // the framework alone accounts for (what no change in the project's code can remove).
 //
 // GET /api/v1/auth/profile/ does the baseline's work (bench/lib/profile-store.mjs: the same key, token
-// checks, queries and body) the way any Nest application with the chosen libraries has to: a
-// @nestjs/passport guard over a passport-jwt strategy (jsonwebtoken inside, RS256 pinned, issuer,
-// audience, kid), the session checked in the strategy's validate(), the user read in the controller.
+// checks, queries and body) the way a Nest application with the chosen libraries does it, and the API
+// does: a guard running a passport-jwt strategy (jsonwebtoken inside, RS256 pinned, issuer, audience,
+// kid), the session checked in the strategy's validate(), the user read in the controller.
 // No domain layer, ORM, request context, headers, metrics or logging: what is left of the API's gap to
 // the baseline when this row is subtracted is the project's own.
 //
@@ -16,6 +16,9 @@
 //   reqid    a randomUUID request id          cors     @fastify/cors with origin: false
 //   version  URI versioning + global prefix   als      an AsyncLocalStorage that has run once
 //   pipe     the API's global validation pipe
+// and replaces the guard with
+//   authguard  @nestjs/passport's AuthGuard (passport's authenticate middleware around the strategy)
+//   direct     jsonwebtoken in a plain guard, without passport-jwt
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -38,6 +41,7 @@ const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
 const { AuthGuard, PassportModule, PassportStrategy } = require('@nestjs/passport');
 const { ExtractJwt, Strategy } = require('passport-jwt');
+const jwt = require('jsonwebtoken');
 const store = await import('./lib/profile-store.mjs');
 
 const variant = new Set((process.env.V ?? '').split(',').filter(Boolean));
@@ -102,7 +106,69 @@ class ProfileController {
 }
 const profileMethod = Object.getOwnPropertyDescriptor(ProfileController.prototype, 'profile');
 Get('profile')(ProfileController.prototype, 'profile', profileMethod);
-UseGuards(AuthGuard('jwt'))(ProfileController.prototype, 'profile', profileMethod);
+// The guard, as the API's AccessTokenGuard: the strategy run for the request the way passport runs a
+// strategy (a per-request object with success, fail and error), without @nestjs/passport's AuthGuard.
+class StrategyGuard {
+  constructor(strategy) {
+    this.strategy = strategy;
+  }
+
+  canActivate(context) {
+    const request = context.switchToHttp().getRequest();
+    return new Promise((resolve, reject) => {
+      const attempt = Object.create(this.strategy);
+      attempt.success = (user) => {
+        request.user = user;
+        resolve(true);
+      };
+      attempt.fail = () => reject(new UnauthorizedException());
+      attempt.error = reject;
+      attempt.authenticate(request, {});
+    });
+  }
+}
+Injectable()(StrategyGuard);
+Inject(JwtStrategy)(StrategyGuard, undefined, 0);
+
+// V=direct: the same checks with jsonwebtoken in a plain guard, no passport-jwt.
+class DirectGuard {
+  constructor(database) {
+    this.database = database;
+  }
+
+  async canActivate(context) {
+    const request = context.switchToHttp().getRequest();
+    const header = request.headers.authorization;
+    if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new UnauthorizedException();
+    let claims;
+    try {
+      const decoded = jwt.verify(header.slice(7), key.publicKey, {
+        algorithms: ['RS256'],
+        issuer: store.issuer,
+        audience: store.audience,
+        clockTolerance: store.clockTolerance,
+        complete: true,
+      });
+      if (decoded.header.kid !== key.kid) throw new Error('Unknown signing key');
+      claims = decoded.payload;
+    } catch {
+      throw new UnauthorizedException();
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new UnauthorizedException();
+    if (!store.sessionIsActive(await this.database.session(claims.sid))) throw new UnauthorizedException();
+    request.user = { userId: claims.sub };
+    return true;
+  }
+}
+Injectable()(DirectGuard);
+Inject(DB)(DirectGuard, undefined, 0);
+
+const guard = variant.has('authguard')
+  ? AuthGuard('jwt')
+  : variant.has('direct')
+    ? DirectGuard
+    : StrategyGuard;
+UseGuards(guard)(ProfileController.prototype, 'profile', profileMethod);
 Req()(ProfileController.prototype, 'profile', 0);
 Controller('api/v1/auth')(ProfileController);
 Inject(DB)(ProfileController, undefined, 0);
@@ -113,7 +179,7 @@ Module(
     ? {
         imports: [PassportModule],
         controllers: [HealthController, ProfileController],
-        providers: [{ provide: DB, useValue: db }, JwtStrategy],
+        providers: [{ provide: DB, useValue: db }, JwtStrategy, StrategyGuard, DirectGuard],
       }
     : { controllers: [HealthController] },
 )(AppModule);

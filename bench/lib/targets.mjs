@@ -294,7 +294,7 @@ export function printTable(results) {
     );
     if (rows[0].profile?.nestFloor)
       scenario(
-        '  bare Nest + passport',
+        '  bare Nest + passport-jwt',
         (r) => r.profile.nestFloor,
         (r) => r.profile.baseline,
         (r) => r.profile.nestFloor.rps / r.profile.baseline.rps,
