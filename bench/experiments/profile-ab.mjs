@@ -1,0 +1,143 @@
+// Pinned, interleaved A/B of GET /api/v1/auth/profile/ (or another GET path) across builds and floors:
+// every server on CPU 0 (all its threads), this load generator on CPU 1, the same users' tokens on the
+// same database, rounds in alternating order, server CPU per answered request from /proc/<pid>/stat.
+// CPU per request is the steadier number on a shared machine; req/s and p99 are printed beside it.
+//
+//   taskset -c 1 node bench/experiments/profile-ab.mjs <rounds> <seconds> <path> <server>...
+//   server: api=<checkout>   the built API of a checkout (`git worktree add /tmp/before <commit>`,
+//                            `cp -al node_modules /tmp/before/`, `npm run build` there)
+//           floor=<V>        bench/nest-floor-server.mjs with V (e.g. floor=, floor=authguard,
+//                            floor=direct,headers,reqid,pipe,als)
+//           base | baseh     bench/baseline-server.mjs, without or with the API's headers
+//   e.g. taskset -c 1 node bench/experiments/profile-ab.mjs 4 3 /api/v1/auth/profile/ api=. floor= base
+// SQLite in a temporary directory, or the database of DATABASE_URL. The users are signed up through a
+// separate API process that is stopped before the measured servers start.
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closedLoop, median, requestJson } from '../lib/load.mjs';
+import { cpuMs, startServer } from '../lib/processes.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const [rounds, seconds, path, ...specs] = process.argv.slice(2);
+if (!path || specs.length === 0 || !specs.some((spec) => spec.startsWith('api='))) {
+  console.error(
+    'usage: node bench/experiments/profile-ab.mjs <rounds> <seconds> <path> api=<dir> [server...]',
+  );
+  process.exit(2);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'profile-ab-'));
+const keysDir = join(dir, 'keys');
+mkdirSync(keysDir);
+const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+writeFileSync(join(keysDir, 'signing-key.pem'), pem, { mode: 0o600 });
+const dbEnv = {
+  ...(process.env.DATABASE_URL
+    ? { DATABASE_URL: process.env.DATABASE_URL }
+    : { SQLITE_PATH: join(dir, 'ab.sqlite') }),
+  JWT_KEYS_DIR: keysDir,
+  JWT_PRIVATE_KEY: pem,
+};
+const apiEnv = {
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'silent',
+  AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+  DATABASE_URL: '',
+  ...dbEnv,
+};
+/** The V8 flags of the checkout's `npm start`. */
+const startFlags = (checkout) =>
+  /node ((?:--\S+ )*)dist/
+    .exec(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).scripts.start)[1]
+    .trim()
+    .split(' ');
+
+async function start(spec) {
+  const [kind, argument = ''] = spec.split('=');
+  let server;
+  if (kind === 'api') {
+    const checkout = resolve(argument || '.');
+    server = await startServer({
+      name: spec,
+      script: 'dist/apps/api/src/main.js',
+      env: apiEnv,
+      cwd: checkout,
+      nodeArgs: startFlags(checkout),
+    });
+  } else if (kind === 'floor') {
+    server = await startServer({
+      name: spec,
+      script: 'bench/nest-floor-server.mjs',
+      env: { DATABASE_URL: '', ...dbEnv, V: argument },
+      cwd: root,
+    });
+  } else {
+    server = await startServer({
+      name: spec,
+      script: 'bench/baseline-server.mjs',
+      env: { DATABASE_URL: '', ...dbEnv, BASELINE_HEADERS: kind === 'baseh' ? '1' : '' },
+      cwd: root,
+    });
+  }
+  execFileSync('taskset', ['-a', '-p', '-c', '0', String(server.pid)], { stdio: 'ignore' });
+  return server;
+}
+
+const seeder = await start(specs.find((spec) => spec.startsWith('api=')));
+const tokens = [];
+for (let i = 0; i < 50; i += 1) {
+  const response = await requestJson(seeder.url, {
+    method: 'POST',
+    path: '/api/v1/auth/signup/',
+    body: {
+      full_name: 'Bench User',
+      email: `ab-${i}@bench.example.com`,
+      password: 'Bench-passw0rd!',
+      date_of_birth: '1990-01-15',
+    },
+  });
+  if (response.status !== 201) throw new Error(`sign-up answered ${response.status}`);
+  tokens.push(response.body.access_token);
+}
+await seeder.stop();
+
+const servers = [];
+for (const spec of specs) servers.push(await start(spec));
+let next = 0;
+const load = (server, duration) =>
+  closedLoop({
+    url: server.url,
+    connections: 16,
+    seconds: duration,
+    path,
+    setupRequest: (request) => ({
+      ...request,
+      headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+    }),
+  });
+for (const server of servers) await load(server, 3); // warm-up, not recorded
+
+const results = new Map(servers.map((server) => [server, []]));
+for (let round = 0; round < Number(rounds); round += 1) {
+  for (const server of round % 2 ? [...servers].reverse() : servers) {
+    const before = cpuMs(server.pid);
+    const run = await load(server, Number(seconds));
+    const cpu = cpuMs(server.pid) - before;
+    results.get(server).push({ ...run, cpuUs: (cpu * 1000) / run.requests });
+  }
+}
+for (const [server, runs] of results) {
+  const list = (pick, digits = 0) => runs.map((run) => pick(run).toFixed(digits)).join(' ');
+  console.log(
+    `${server.name.padEnd(36)} CPU µs/request ${list((r) => r.cpuUs)} (median ${median(runs.map((r) => r.cpuUs)).toFixed(0)})`,
+    `| req/s ${list((r) => r.rps)} | p99 ms ${list((r) => r.p99, 2)} | not 2xx ${list((r) => r.non2xx + r.errors)}`,
+  );
+}
+for (const server of servers) await server.stop();
