@@ -7,13 +7,13 @@
 //   npm run bench -- --help            every option
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, median, paced, requestJson } from './lib/load.mjs';
-import { cpuMs, runJson, sampleRss, startServer } from './lib/processes.mjs';
+import { cpuMs, runJson, sampleRss, startBuiltApi, startServer } from './lib/processes.mjs';
 import { evaluateTargets, printTable } from './lib/targets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -145,30 +145,13 @@ const PASSWORD = 'Bench-Passw0rd!';
 /** The checkout whose built API is measured (`--api-dir`, e.g. an older commit for a before/after). */
 let apiDir = root;
 
-/** The V8 flags `npm start` runs the API with (the Dockerfile, compose and Kubernetes use the same). */
-function startFlags(dir) {
-  const { scripts } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  return (
-    /node ((?:--\S+ )*)dist\/apps\/api\/src\/main\.js/
-      .exec(scripts.start)?.[1]
-      .trim()
-      .split(' ')
-      .filter(Boolean) ?? []
-  );
-}
-
 function startApi(dbEnv, options, profileDir) {
-  const env = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-    DATABASE_URL: '',
-    ...dbEnv,
-    ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
-  };
-  const script = profileDir ? join(root, 'bench/lib/profiled-api.mjs') : 'dist/apps/api/src/main.js';
-  return startServer({ name: 'api', script, env, cwd: apiDir, nodeArgs: startFlags(apiDir) });
+  return startBuiltApi({
+    checkout: apiDir,
+    dbEnv,
+    script: profileDir ? join(root, 'bench/lib/profiled-api.mjs') : undefined,
+    env: profileDir ? { BENCH_PROFILE_DIR: profileDir } : {},
+  });
 }
 
 /** Bare Nest: the floor rows of /health/live and (on the same database and key) /profile. */

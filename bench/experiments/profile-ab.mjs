@@ -14,12 +14,12 @@
 // separate API process that is stopped before the measured servers start.
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, median, requestJson } from '../lib/load.mjs';
-import { cpuMs, startServer } from '../lib/processes.mjs';
+import { cpuMs, startBuiltApi, startServer } from '../lib/processes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const [rounds, seconds, path, ...specs] = process.argv.slice(2);
@@ -44,33 +44,11 @@ const dbEnv = {
   JWT_KEYS_DIR: keysDir,
   JWT_PRIVATE_KEY: pem,
 };
-const apiEnv = {
-  NODE_ENV: 'production',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'silent',
-  AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-  DATABASE_URL: '',
-  ...dbEnv,
-};
-/** The V8 flags of the checkout's `npm start`. */
-const startFlags = (checkout) =>
-  /node ((?:--\S+ )*)dist/
-    .exec(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).scripts.start)[1]
-    .trim()
-    .split(' ');
-
 async function start(spec) {
   const [kind, argument = ''] = spec.split('=');
   let server;
   if (kind === 'api') {
-    const checkout = resolve(argument || '.');
-    server = await startServer({
-      name: spec,
-      script: 'dist/apps/api/src/main.js',
-      env: apiEnv,
-      cwd: checkout,
-      nodeArgs: startFlags(checkout),
-    });
+    server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec });
   } else if (kind === 'floor') {
     server = await startServer({
       name: spec,

@@ -3,6 +3,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import { join } from 'node:path';
 
 /** Children still running: killed if the benchmark itself dies, so no server outlives it. */
 const running = new Set();
@@ -91,6 +92,46 @@ function getStatus(url) {
     });
     request.on('error', () => resolve(0));
     request.on('timeout', () => request.destroy());
+  });
+}
+
+/** The V8 flags `npm start` runs the API with in a checkout (the Dockerfile, compose and Kubernetes use the same). */
+export function apiStartFlags(checkout) {
+  const { scripts } = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8'));
+  return (
+    /node ((?:--\S+ )*)dist\/apps\/api\/src\/main\.js/
+      .exec(scripts.start)?.[1]
+      .trim()
+      .split(' ')
+      .filter(Boolean) ?? []
+  );
+}
+
+/**
+ * The built API of a checkout as the benchmark runs it: production mode, no log output, a rate limit
+ * that the load never reaches, on the database of `dbEnv` (and nothing of the caller's DATABASE_URL).
+ */
+export function startBuiltApi({
+  checkout,
+  dbEnv,
+  name = 'api',
+  script = 'dist/apps/api/src/main.js',
+  env = {},
+}) {
+  return startServer({
+    name,
+    script,
+    env: {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+      DATABASE_URL: '',
+      ...dbEnv,
+      ...env,
+    },
+    cwd: checkout,
+    nodeArgs: apiStartFlags(checkout),
   });
 }
 
