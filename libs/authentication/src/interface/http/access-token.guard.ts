@@ -16,8 +16,9 @@ function refusal(info: unknown): Error {
  * It runs the passport-jwt strategy for the request the way passport runs a strategy: a per-request
  * object over the strategy with `success`, `fail` and `error` bound to this request, then
  * `authenticate`. @nestjs/passport's AuthGuard does the same through passport's `authenticate`
- * middleware and its promise and callback layers, which cost ~20 µs per request and doubled the p99 of
- * `GET /profile` under load (docs/performance.md): every protected route pays for the guard.
+ * middleware and its promise and callback layers: on a bare Nest app doing `GET /profile`'s work they
+ * cost ~20 µs per request and doubled its p99 in most runs (docs/performance.md), and every protected
+ * route pays for the guard.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
