@@ -12,6 +12,8 @@
 //   e.g. taskset -c 1 node bench/experiments/profile-ab.mjs 4 3 /api/v1/auth/profile/ api=. floor= base
 // SQLite in a temporary directory, or the database of DATABASE_URL. The users are signed up through a
 // separate API process that is stopped before the measured servers start.
+// API_NODE_ARGS adds Node flags to the measured API processes; with `--trace-gc` the report ends with a
+// summary of each API's last collections (scavenges and mark-compacts, average pauses).
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -48,7 +50,8 @@ async function start(spec) {
   const [kind, argument = ''] = spec.split('=');
   let server;
   if (kind === 'api') {
-    server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec });
+    const nodeArgs = process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec, nodeArgs });
   } else if (kind === 'floor') {
     server = await startServer({
       name: spec,
@@ -117,5 +120,23 @@ for (const [server, runs] of results) {
     `${server.name.padEnd(36)} CPU µs/request ${list((r) => r.cpuUs)} (median ${median(runs.map((r) => r.cpuUs)).toFixed(0)})`,
     `| req/s ${list((r) => r.rps)} | p99 ms ${list((r) => r.p99, 2)} | not 2xx ${list((r) => r.non2xx + r.errors)}`,
   );
+}
+/** The collections still in a server's kept output (its last 20,000 characters), from --trace-gc. */
+function gcSummary(output) {
+  const lines = output.split('\n');
+  const of = (kind) => {
+    const pauses = lines
+      .filter((line) => line.includes(`: ${kind} `))
+      .map((line) => Number(/, ([\d.]+) \/ [\d.]+ ms/.exec(line)?.[1] ?? NaN))
+      .filter(Number.isFinite);
+    const average = pauses.reduce((sum, pause) => sum + pause, 0) / (pauses.length || 1);
+    return `${pauses.length} ${kind} (${average.toFixed(2)} ms on average)`;
+  };
+  return `${of('Scavenge')}, ${of('Mark-Compact')}`;
+}
+if (/--trace-gc/.test(process.env.API_NODE_ARGS ?? '')) {
+  for (const server of servers)
+    if (server.name.startsWith('api='))
+      console.log(`${server.name} last collections: ${gcSummary(server.output())}`);
 }
 for (const server of servers) await server.stop();

@@ -117,6 +117,7 @@ export function startBuiltApi({
   name = 'api',
   script = 'dist/apps/api/src/main.js',
   env = {},
+  nodeArgs = [],
 }) {
   return startServer({
     name,
@@ -131,7 +132,7 @@ export function startBuiltApi({
       ...env,
     },
     cwd: checkout,
-    nodeArgs: apiStartFlags(checkout),
+    nodeArgs: [...apiStartFlags(checkout), ...nodeArgs],
   });
 }
 
