@@ -1,5 +1,4 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '@fluentpro/shared';
@@ -103,7 +102,6 @@ export class AuthenticationModule {
       module: AuthenticationModule,
       imports: [
         AuthenticationMaintenanceModule,
-        PassportModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (appConfig: AppConfig) => ({
@@ -150,7 +148,6 @@ export class AuthenticationModule {
       exports: [
         AccessTokenGuard,
         AccessTokenStrategy,
-        PassportModule,
         AdminGuard,
         RequireAdminHandler,
         AccountAdministration,
