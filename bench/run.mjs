@@ -12,8 +12,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closedLoop, median, paced, requestJson } from './lib/load.mjs';
-import { cpuMs, runJson, sampleRss, startBuiltApi, startServer } from './lib/processes.mjs';
+import { closedLoop, median, paced, requestJson, seedUsers } from './lib/load.mjs';
+import { cpuMs, runJson, sampleRss, startBaseline, startBuiltApi, startNestFloor } from './lib/processes.mjs';
+import { createDatabase } from './lib/database.mjs';
 import { evaluateTargets, printTable } from './lib/targets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,42 +106,6 @@ const log = (...parts) => console.log(`[${new Date().toISOString().slice(11, 19)
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
-/** A fresh database for one backend: an SQLite file, or a new PostgreSQL database on DATABASE_URL's server. */
-async function createDatabase(kind, dir) {
-  // Production mode requires a configured signing key; the baseline reads the same key from the directory.
-  const keysDir = join(dir, 'keys');
-  const { generateKeyPairSync } = require('node:crypto');
-  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    .privateKey.export({ type: 'pkcs8', format: 'pem' })
-    .toString();
-  require('node:fs').mkdirSync(keysDir, { recursive: true });
-  require('node:fs').writeFileSync(join(keysDir, 'signing-key.pem'), pem, { mode: 0o600 });
-  if (kind === 'sqlite') {
-    return {
-      env: { SQLITE_PATH: join(dir, 'bench.sqlite'), JWT_KEYS_DIR: keysDir, JWT_PRIVATE_KEY: pem },
-      drop: async () => {},
-    };
-  }
-  const { Client } = require('pg');
-  const base = process.env.DATABASE_URL;
-  const name = `fluentpro_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), JWT_KEYS_DIR: keysDir, JWT_PRIVATE_KEY: pem },
-    drop: async () => {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 const PASSWORD = 'Bench-Passw0rd!';
 /** The checkout whose built API is measured (`--api-dir`, e.g. an older commit for a before/after). */
 let apiDir = root;
@@ -151,25 +116,6 @@ function startApi(dbEnv, options, profileDir) {
     dbEnv,
     script: profileDir ? join(root, 'bench/lib/profiled-api.mjs') : undefined,
     env: profileDir ? { BENCH_PROFILE_DIR: profileDir } : {},
-  });
-}
-
-/** Bare Nest: the floor rows of /health/live and (on the same database and key) /profile. */
-function startNestFloor(dbEnv) {
-  return startServer({
-    name: 'nest-floor',
-    script: 'bench/nest-floor-server.mjs',
-    env: { DATABASE_URL: '', ...dbEnv },
-    cwd: root,
-  });
-}
-
-function startBaseline(dbEnv, withHeaders = false) {
-  return startServer({
-    name: withHeaders ? 'baseline-headers' : 'baseline',
-    script: 'bench/baseline-server.mjs',
-    env: { DATABASE_URL: '', ...dbEnv, BASELINE_HEADERS: withHeaders ? '1' : '' },
-    cwd: root,
   });
 }
 
@@ -201,31 +147,6 @@ async function measureStartup(dbEnv, rounds) {
     startupRatio: median(rows.map((r) => r.api.startupMs / r.baseline.startupMs)),
     idleRssRatio: median(rows.map((r) => r.api.idleRssMiB / r.baseline.idleRssMiB)),
   };
-}
-
-async function seedUsers(api, count, runId) {
-  const users = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      const email = `seed-${runId}-${index}@bench.example.com`;
-      const response = await requestJson(api.url, {
-        method: 'POST',
-        path: '/api/v1/auth/signup/',
-        body: { full_name: 'Bench User', email, password: PASSWORD, date_of_birth: '1990-01-15' },
-      });
-      if (response.status !== 201)
-        throw new Error(`seeding: sign-up answered ${response.status} ${JSON.stringify(response.body)}`);
-      users.push({
-        email,
-        accessToken: response.body.access_token,
-        refreshToken: response.body.refresh_token,
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-  return users;
 }
 
 function jsonRequest(request, body) {
@@ -391,7 +312,7 @@ async function runBackend(kind, options, runId) {
     api = await startApi(database.env, options, profileDir);
     baseline = await startBaseline(database.env);
     nestFloor = await startNestFloor(database.env);
-    baselineHeaders = await startBaseline(database.env, true);
+    baselineHeaders = await startBaseline(database.env, { withHeaders: true });
     const dumpProfile = async (label) => {
       if (!profileDir) return;
       process.kill(api.pid, 'SIGWINCH');
@@ -405,7 +326,7 @@ async function runBackend(kind, options, runId) {
     );
 
     log(`[${kind}] signing up ${options.users} users`);
-    const users = await seedUsers(api, options.users, runId);
+    const users = await seedUsers(api, { count: options.users, runId, password: PASSWORD });
     const run = scenarios({ users, runId }, runOptions);
     await dumpProfile('seeding');
 

@@ -10,20 +10,19 @@
 //                            floor=direct,headers,reqid,pipe,als)
 //           base | baseh     bench/baseline-server.mjs, without or with the API's headers
 //   e.g. taskset -c 1 node bench/experiments/profile-ab.mjs 4 3 /api/v1/auth/profile/ api=. floor= base
-// SQLite in a temporary directory, or the database of DATABASE_URL. The users are signed up through a
-// separate API process that is stopped before the measured servers start.
+// SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
+// The users are signed up through a separate API process that is stopped before the measured servers
+// start.
 // API_NODE_ARGS adds Node flags to the measured API processes; with `--trace-gc` the report ends with a
 // summary of each API's last collections (scavenges and mark-compacts, average pauses).
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { closedLoop, median, requestJson } from '../lib/load.mjs';
-import { cpuMs, startBuiltApi, startServer } from '../lib/processes.mjs';
+import { join, resolve } from 'node:path';
+import { createDatabase } from '../lib/database.mjs';
+import { closedLoop, median, seedUsers } from '../lib/load.mjs';
+import { cpuMs, startBaseline, startBuiltApi, startNestFloor } from '../lib/processes.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const [rounds, seconds, path, ...specs] = process.argv.slice(2);
 if (!path || specs.length === 0 || !specs.some((spec) => spec.startsWith('api='))) {
   console.error(
@@ -32,20 +31,11 @@ if (!path || specs.length === 0 || !specs.some((spec) => spec.startsWith('api=')
   process.exit(2);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'profile-ab-'));
-const keysDir = join(dir, 'keys');
-mkdirSync(keysDir);
-const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
-writeFileSync(join(keysDir, 'signing-key.pem'), pem, { mode: 0o600 });
-const dbEnv = {
-  ...(process.env.DATABASE_URL
-    ? { DATABASE_URL: process.env.DATABASE_URL }
-    : { SQLITE_PATH: join(dir, 'ab.sqlite') }),
-  JWT_KEYS_DIR: keysDir,
-  JWT_PRIVATE_KEY: pem,
-};
+const database = await createDatabase(
+  process.env.DATABASE_URL ? 'postgres' : 'sqlite',
+  mkdtempSync(join(tmpdir(), 'profile-ab-')),
+);
+const dbEnv = database.env;
 async function start(spec) {
   const [kind, argument = ''] = spec.split('=');
   let server;
@@ -53,40 +43,23 @@ async function start(spec) {
     const nodeArgs = process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec, nodeArgs });
   } else if (kind === 'floor') {
-    server = await startServer({
-      name: spec,
-      script: 'bench/nest-floor-server.mjs',
-      env: { DATABASE_URL: '', ...dbEnv, V: argument },
-      cwd: root,
-    });
+    server = await startNestFloor(dbEnv, { variant: argument, name: spec });
   } else {
-    server = await startServer({
-      name: spec,
-      script: 'bench/baseline-server.mjs',
-      env: { DATABASE_URL: '', ...dbEnv, BASELINE_HEADERS: kind === 'baseh' ? '1' : '' },
-      cwd: root,
-    });
+    server = await startBaseline(dbEnv, { withHeaders: kind === 'baseh', name: spec });
   }
   execFileSync('taskset', ['-a', '-p', '-c', '0', String(server.pid)], { stdio: 'ignore' });
   return server;
 }
 
 const seeder = await start(specs.find((spec) => spec.startsWith('api=')));
-const tokens = [];
-for (let i = 0; i < 50; i += 1) {
-  const response = await requestJson(seeder.url, {
-    method: 'POST',
-    path: '/api/v1/auth/signup/',
-    body: {
-      full_name: 'Bench User',
-      email: `ab-${i}@bench.example.com`,
-      password: 'Bench-passw0rd!',
-      date_of_birth: '1990-01-15',
-    },
-  });
-  if (response.status !== 201) throw new Error(`sign-up answered ${response.status}`);
-  tokens.push(response.body.access_token);
-}
+// One at a time: this script runs on one core, where the API admits fewer concurrent hashes.
+const users = await seedUsers(seeder, {
+  count: 50,
+  runId: 'ab',
+  password: 'Bench-passw0rd!',
+  concurrency: 1,
+});
+const tokens = users.map((user) => user.accessToken);
 await seeder.stop();
 
 const servers = [];
@@ -140,3 +113,4 @@ if (/--trace-gc/.test(process.env.API_NODE_ARGS ?? '')) {
       console.log(`${server.name} last collections: ${gcSummary(server.output())}`);
 }
 for (const server of servers) await server.stop();
+await database.drop();

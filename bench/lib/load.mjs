@@ -192,3 +192,32 @@ export function requestJson(url, { method = 'GET', path, body, token }) {
     request.end(payload);
   });
 }
+
+/**
+ * Signs up `count` users through the API (`concurrency` at a time, within what its hash queue admits)
+ * with `password`, and returns their emails and the tokens the sign-ups answered with.
+ */
+export async function seedUsers(api, { count, runId, password, concurrency = 4 }) {
+  const users = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const email = `seed-${runId}-${index}@bench.example.com`;
+      const response = await requestJson(api.url, {
+        method: 'POST',
+        path: '/api/v1/auth/signup/',
+        body: { full_name: 'Bench User', email, password, date_of_birth: '1990-01-15' },
+      });
+      if (response.status !== 201)
+        throw new Error(`seeding: sign-up answered ${response.status} ${JSON.stringify(response.body)}`);
+      users.push({
+        email,
+        accessToken: response.body.access_token,
+        refreshToken: response.body.refresh_token,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return users;
+}

@@ -3,7 +3,11 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The checkout the benchmark's own servers (baseline, bare-Nest floor) come from. */
+const benchRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Children still running: killed if the benchmark itself dies, so no server outlives it. */
 const running = new Set();
@@ -133,6 +137,26 @@ export function startBuiltApi({
     },
     cwd: checkout,
     nodeArgs: [...apiStartFlags(checkout), ...nodeArgs],
+  });
+}
+
+/** Bare Nest (bench/nest-floor-server.mjs) on `dbEnv`'s database and key; `variant` is its V. */
+export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor' } = {}) {
+  return startServer({
+    name,
+    script: 'bench/nest-floor-server.mjs',
+    env: { DATABASE_URL: '', ...dbEnv, V: variant },
+    cwd: benchRoot,
+  });
+}
+
+/** The bare-Fastify baseline (bench/baseline-server.mjs), with or without the API's headers. */
+export function startBaseline(dbEnv, { withHeaders = false, name } = {}) {
+  return startServer({
+    name: name ?? (withHeaders ? 'baseline-headers' : 'baseline'),
+    script: 'bench/baseline-server.mjs',
+    env: { DATABASE_URL: '', ...dbEnv, BASELINE_HEADERS: withHeaders ? '1' : '' },
+    cwd: benchRoot,
   });
 }
 
