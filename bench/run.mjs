@@ -310,7 +310,7 @@ async function runBackend(kind, options, runId) {
     }
 
     api = await startApi(database.env, options, profileDir);
-    baseline = await startBaseline(database.env);
+    baseline = await startBaseline(database.env, { env: { HASH_CONCURRENCY: String(hashConcurrency) } });
     nestFloor = await startNestFloor(database.env);
     baselineHeaders = await startBaseline(database.env, { withHeaders: true });
     const dumpProfile = async (label) => {
@@ -408,6 +408,7 @@ async function runBackend(kind, options, runId) {
                 { cwd: root },
               ),
           ],
+          ['baselineLogin', () => run.login(baseline), baseline],
         );
       if (want('signup'))
         row.signup = await pair('signup', ['signup', () => run.signup(api)], ['login', () => run.login(api)]);

@@ -151,12 +151,13 @@ export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor' } = {}
 }
 
 /** The bare-Fastify baseline (bench/baseline-server.mjs), with or without the API's headers. */
-export function startBaseline(dbEnv, { withHeaders = false, name } = {}) {
+export function startBaseline(dbEnv, { withHeaders = false, name, env = {}, nodeArgs = [] } = {}) {
   return startServer({
     name: name ?? (withHeaders ? 'baseline-headers' : 'baseline'),
     script: 'bench/baseline-server.mjs',
-    env: { DATABASE_URL: '', ...dbEnv, BASELINE_HEADERS: withHeaders ? '1' : '' },
+    env: { DATABASE_URL: '', ...dbEnv, ...env, BASELINE_HEADERS: withHeaders ? '1' : '' },
     cwd: benchRoot,
+    nodeArgs,
   });
 }
 

@@ -74,7 +74,7 @@ export function evaluateTargets(results) {
       )} logins/s vs ${fmt(
         med(rounds, (r) => r.login.ceiling.hashesPerSecond),
         1,
-      )} hashes/s (concurrency ${results.settings?.hashConcurrency})`,
+      )} hashes/s (concurrency ${results.settings?.hashConcurrency})${rounds[0]?.login?.baselineLogin ? `; bare Fastify doing a login's own work ${fmt(perRound((r) => r.login.baselineLogin.rps / r.login.ceiling.hashesPerSecond))} of it` : ''}`,
     ),
     target(
       'signup-login',
@@ -307,6 +307,13 @@ export function printTable(results) {
       (r) => r.login.ceiling,
       (r) => r.login.login.rps / r.login.ceiling.hashesPerSecond,
     );
+    if (rows[0].login?.baselineLogin)
+      scenario(
+        '  bare Fastify login',
+        (r) => r.login.baselineLogin,
+        (r) => r.login.ceiling,
+        (r) => r.login.baselineLogin.rps / r.login.ceiling.hashesPerSecond,
+      );
   }
   if (has('signup')) {
     scenario(
