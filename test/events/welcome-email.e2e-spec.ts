@@ -131,8 +131,24 @@ describeWithRedis('The built worker process (npm run start:worker)', () => {
       subject: 'Welcome to FluentPro',
       correlation_id: 'spawned-worker-7',
     });
-    await outputShows('[cid=spawned-worker-7] notifications.send-welcome-email handled');
-    expect(output).toMatch(/\[cid=spawned-worker-7\] "Welcome to FluentPro" stored in the dev mailbox/);
+    // JSON lines, as the API's, each with the id of the request that caused the event.
+    const linesOf = (requestId: string) =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { service: string; request_id?: string; msg: string })
+        .filter((line) => line.request_id === requestId);
+    await waitFor(
+      () =>
+        linesOf('spawned-worker-7').some((line) =>
+          line.msg.includes('notifications.send-welcome-email handled'),
+        ),
+      { what: 'the handler line of the worker', timeoutMs: 20_000 },
+    );
+    expect(linesOf('spawned-worker-7').map((line) => line.msg)).toContainEqual(
+      expect.stringMatching(/^"Welcome to FluentPro" stored in the dev mailbox/),
+    );
+    expect(linesOf('spawned-worker-7').every((line) => line.service === 'worker')).toBe(true);
 
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');

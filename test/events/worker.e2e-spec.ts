@@ -1,5 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
@@ -7,6 +9,7 @@ import {
   createIntegrationEvent,
   EventOutbox,
   MAINTENANCE_JOBS,
+  OpsServer,
   OutboxMessageRecord,
   ProcessedEventRecord,
   QUEUES,
@@ -26,6 +29,7 @@ import {
   uniqueQueuePrefix,
 } from '../support/events-context';
 import { signUpBody } from '../support/factories';
+import { LogCapture } from '../support/log-capture';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -102,6 +106,63 @@ describeWithRedis('Worker (BullMQ)', () => {
       const job = await queue.add(MAINTENANCE_JOBS.purgeExpiredSessions, {});
       await waitFor(async () => (await job.getState()) === 'completed', { what: 'the purge job' });
       expect((await queue.getJob(job.id!))?.returnvalue).toBe(0);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('logs JSON lines with the event correlation id and answers its probes and metrics on METRICS_PORT', async () => {
+    const logs = new LogCapture();
+    const handled = new TestHandler('test.logged', TYPE, () => {
+      new Logger('TestHandler').log('handled the event');
+      return Promise.resolve();
+    });
+    const workerConfig = eventsTestConfig({
+      ...database.env,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'info',
+      METRICS_PORT: '0',
+      METRICS_HOST: '127.0.0.1',
+    });
+    // nestjs-pino writes through the first pino logger of the process; earlier tests started workers.
+    __resetOutOfContextForTests();
+    const worker = await createWorkerApp(
+      workerConfig,
+      [...workerContexts(workerConfig), handlersModule([handled])],
+      { logDestination: logs },
+    );
+    try {
+      const event = createIntegrationEvent(TYPE, { userId: 'logged' }, { correlationId: 'worker-log-1' });
+      await api.get(EventOutbox).record(event);
+      await waitFor(() => logs.matching({ msg: 'handled the event' }).length === 1, {
+        what: 'the log line of the handler',
+      });
+      expect(logs.matching({ msg: 'handled the event' })[0]).toMatchObject({
+        level: 'info',
+        service: 'worker',
+        request_id: 'worker-log-1',
+        context: 'TestHandler',
+      });
+      expect(logs.raw.every((line) => line.startsWith('{'))).toBe(true);
+
+      const port = worker.get(OpsServer).port!;
+      const get = (path: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode!, body }));
+          })
+            .on('error', reject)
+            .end();
+        });
+      expect(await get('/health/live')).toEqual({ status: 200, body: '{"status":"ok"}' });
+      const ready = await get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(JSON.parse(ready.body)).toMatchObject({ status: 'ok' });
+      const metrics = await get('/metrics');
+      expect(metrics.status).toBe(200);
+      expect(metrics.body).toContain('service="worker"');
     } finally {
       await worker.close();
     }

@@ -1,5 +1,13 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, EventsModule, RealtimeModule } from '@fluentpro/shared';
+import type { Logger } from 'pino';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  EventsModule,
+  ObservabilityModule,
+  RealtimeModule,
+} from '@fluentpro/shared';
 import { AuthenticationMaintenanceModule } from '@fluentpro/authentication';
 import { NotificationsModule } from '@fluentpro/notifications';
 import { OnboardingCoreModule } from '@fluentpro/onboarding';
@@ -16,14 +24,23 @@ export function workerContexts(config: AppConfig): ContextModules {
   return [AuthenticationMaintenanceModule, NotificationsModule.forRoot(config), OnboardingCoreModule];
 }
 
-/** Headless: no HTTP, just the queues. Migrations are left to the API or `npm run migration:run`. */
+/**
+ * The queues, and no public HTTP: JSON logs and metrics like the API's, and `/metrics`,
+ * `/health/live` and `/health/ready` on METRICS_PORT for the orchestrator's probes. Migrations are
+ * left to the API or `npm run migration:run`.
+ */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, contexts: ContextModules = workerContexts(config)): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    contexts: ContextModules = workerContexts(config),
+    logger?: Logger,
+  ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot({ service: 'worker', logger }),
         DatabaseModule.forRoot(persistence, { runMigrations: false }),
         EventsModule.forRoot(config, { role: 'worker' }),
         // Handlers announce results to the learner's sockets through Redis (docs/realtime.md).

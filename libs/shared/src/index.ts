@@ -40,7 +40,6 @@ export * from './infrastructure/realtime/realtime.module';
 // Integration events: outbox, relay, queues, worker support (docs/architecture/events.md).
 export { RequestContext } from './application/request-context';
 export * from './application/maintenance-task';
-export * from './infrastructure/logging/correlated-console.logger';
 export * from './infrastructure/outbox/events.persistence';
 export * from './infrastructure/outbox/outbox-message.orm-entity';
 export * from './infrastructure/outbox/processed-event.orm-entity';
