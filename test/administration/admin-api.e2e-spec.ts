@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { CLI_REQUEST, ChangeAdminRoleHandler } from '@fluentpro/administration';
+import { DeadLetterRecord, OutboxMessageRecord } from '@fluentpro/shared';
 import { createAdmin, logIn, signUpUser, TestUser } from '../support/accounts';
 import { signUpBody, STRONG_PASSWORD } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -388,6 +390,52 @@ describe('Admin API /api/v1/admin/', () => {
         message: 'No dead-lettered job has this id',
         request_id: expect.any(String),
       });
+    });
+
+    it('lists a dead-lettered job and replays it: the event is back in the outbox, the letter gone', async () => {
+      const dataSource = t.app.get(DataSource);
+      const eventId = randomUUID();
+      const letterId = randomUUID();
+      const failedAt = new Date('2026-12-01T10:00:00.000Z');
+      const type = 'test.never-handled.v1';
+      await dataSource.getRepository(DeadLetterRecord).insert({
+        id: letterId,
+        eventId,
+        eventType: type,
+        handler: 'test.handler',
+        envelope: { id: eventId, type, occurredAt: failedAt.toISOString(), correlationId: null, payload: {} },
+        error: 'Error: boom',
+        attempts: 5,
+        failedAt,
+      });
+      const listed = await get('/api/v1/admin/dead-letters/');
+      const job = {
+        id: letterId,
+        queue: expect.any(String),
+        event_type: type,
+        attempts: 5,
+        last_error: 'Error: boom',
+        failed_at: failedAt.toISOString(),
+      };
+      expect(listed.body).toEqual({ items: [job], page: 1, page_size: 20, total: 1 });
+
+      const replay = await t.request({
+        method: 'POST',
+        url: `/api/v1/admin/dead-letters/${letterId}/replay/`,
+        token: admin.accessToken,
+      });
+      expect(replay.status).toBe(200);
+      expect(replay.body).toEqual(job);
+      expect((await get('/api/v1/admin/dead-letters/')).body.total).toBe(0);
+      // Its outbox row had been purged: written again from the stored envelope, for the relay.
+      const rows = await dataSource.getRepository(OutboxMessageRecord).findBy({ eventId });
+      expect(rows.map((row) => [row.eventType, row.attempts])).toEqual([[type, 0]]);
+      const again = await t.request({
+        method: 'POST',
+        url: `/api/v1/admin/dead-letters/${letterId}/replay/`,
+        token: admin.accessToken,
+      });
+      expect(again.status).toBe(404);
     });
   });
 

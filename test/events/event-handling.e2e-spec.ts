@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   createIntegrationEvent,
   DeadLetterRecord,
+  DeadLetterStore,
   EventDispatcher,
   EventOutbox,
   IntegrationEvent,
@@ -45,7 +46,13 @@ describe(`Event handling (${REDIS_URL ? 'BullMQ worker' : 'in-process'})`, () =>
   const failsOnce = new TestHandler('test.fails-once', 'authentication.session-revoked.v1', (_, call) =>
     call === 1 ? Promise.reject(new Error('transient')) : Promise.resolve(),
   );
-  const handlers = [once, alwaysFails, failsOnce];
+  let fixed = false;
+  const fixable = new TestHandler('test.fixable', TYPE, (event) =>
+    (event.payload as { userId?: string }).userId === 'replayed' && !fixed
+      ? Promise.reject(new Error('bug in the handler'))
+      : Promise.resolve(),
+  );
+  const handlers = [once, alwaysFails, failsOnce, fixable];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -64,11 +71,23 @@ describe(`Event handling (${REDIS_URL ? 'BullMQ worker' : 'in-process'})`, () =>
   const processed = (eventId: string) => dataSource().getRepository(ProcessedEventRecord).findBy({ eventId });
   const deadLetters = (eventId: string) => dataSource().getRepository(DeadLetterRecord).findBy({ eventId });
   const publish = (...events: IntegrationEvent[]) => api.get(EventOutbox).record(...events);
+  const firstDeadLetter = async (eventId: string) => {
+    const [letter] = await waitFor(
+      async () => {
+        const letters = await deadLetters(eventId);
+        return letters.length > 0 && letters;
+      },
+      { what: 'a dead letter', timeoutMs: 20_000 },
+    );
+    return letter;
+  };
 
   it('a duplicate delivery of an event is processed once', async () => {
     const event = createIntegrationEvent(TYPE, { userId: 'duplicate' });
     await publish(event);
-    await waitFor(async () => (await processed(event.id)).length === 1, { what: 'first delivery' });
+    const processedByOnce = async () =>
+      (await processed(event.id)).filter((row) => row.handler === 'test.once');
+    await waitFor(async () => (await processedByOnce()).length === 1, { what: 'first delivery' });
 
     // Redelivered: sequentially, then twice at the same moment (two workers, a republished job).
     const dispatcher = (worker ?? api).get(EventDispatcher);
@@ -85,7 +104,7 @@ describe(`Event handling (${REDIS_URL ? 'BullMQ worker' : 'in-process'})`, () =>
     }
 
     expect(once.calls.filter((call) => call.id === event.id)).toHaveLength(1);
-    expect(await processed(event.id)).toHaveLength(1);
+    expect(await processedByOnce()).toHaveLength(1);
   });
 
   it('a failing handler is retried with backoff, then dead-lettered; the others are not rerun', async () => {
@@ -97,13 +116,7 @@ describe(`Event handling (${REDIS_URL ? 'BullMQ worker' : 'in-process'})`, () =>
     });
     await publish(event);
 
-    const [letter] = await waitFor(
-      async () => {
-        const letters = await deadLetters(event.id);
-        return letters.length > 0 && letters;
-      },
-      { what: 'a dead letter', timeoutMs: 20_000 },
-    );
+    const letter = await firstDeadLetter(event.id);
     expect(letter).toMatchObject({
       handler: 'test.always-fails',
       eventType: event.type,
@@ -133,5 +146,49 @@ describe(`Event handling (${REDIS_URL ? 'BullMQ worker' : 'in-process'})`, () =>
     const times = alwaysFails.times.filter((_, index) => alwaysFails.calls[index].id === event.id);
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(45);
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(95);
+  });
+
+  it("an admin's replay sends a dead-lettered event back with fresh attempts; handlers that succeeded skip it", async () => {
+    const event = createIntegrationEvent(TYPE, { userId: 'replayed' });
+    await publish(event);
+    const letter = await firstDeadLetter(event.id);
+    const store = api.get(DeadLetterStore);
+    const { items, total } = await store.list({ limit: 50, offset: 0 });
+    expect(total).toBeGreaterThanOrEqual(1);
+    const listed = items.find((item) => item.id === letter.id);
+    expect(listed).toEqual({
+      id: letter.id,
+      queue: REDIS_URL ? QUEUES.integrationEvents : 'in-process',
+      eventType: TYPE,
+      attempts: 3,
+      lastError: 'Error: bug in the handler',
+      failedAt: letter.failedAt.toISOString(),
+    });
+    if (REDIS_URL) {
+      const queue = api.get<Queue>(getQueueToken(QUEUES.integrationEvents), { strict: false });
+      await waitFor(async () => (await (await queue.getJob(event.id))?.getState()) === 'failed', {
+        what: 'the job to fail',
+      });
+    }
+
+    fixed = true;
+    expect(await store.replay(letter.id)).toEqual(listed);
+
+    await waitFor(async () => (await processed(event.id)).some((row) => row.handler === 'test.fixable'), {
+      what: 'the replayed event to be handled',
+      timeoutMs: 20_000,
+    });
+    expect(await deadLetters(event.id)).toEqual([]);
+    expect(fixable.calls.filter((call) => call.id === event.id)).toHaveLength(4);
+    expect(once.calls.filter((call) => call.id === event.id)).toHaveLength(1);
+    expect((await processed(event.id)).map((row) => row.handler).sort()).toEqual([
+      'test.fixable',
+      'test.once',
+    ]);
+    // Gone from the list; an unknown or already replayed id is not found.
+    expect((await store.list({ limit: 50, offset: 0 })).items.map((item) => item.id)).not.toContain(
+      letter.id,
+    );
+    expect(await store.replay(letter.id)).toBeNull();
   });
 });

@@ -11,8 +11,9 @@ export interface DeadLetteredJob {
 }
 
 /**
- * The dead-letter store of the events infrastructure, as administration sees it. Implemented by the
- * events module; until it is bound, consumers inject it with `@Optional()` and know no job (404).
+ * The dead-letter store of the events infrastructure, as administration sees it. Implemented and
+ * exported by the events module (`TypeOrmDeadLetterStore`); an app without that module has none, so
+ * consumers inject it with `@Optional()` and then know no job (404).
  */
 export abstract class DeadLetterStore {
   abstract list(page: {

@@ -3,7 +3,7 @@ import { DeadLetteredJob, DeadLetterStore } from '@fluentpro/shared';
 import { AdminRequest, offsetOf, Page, PageRequest, pageOf } from '../admin-request';
 import { AuditTrail } from '../audit-trail';
 
-/** Jobs that exhausted their attempts; none until the events module binds its dead-letter store. */
+/** Jobs that exhausted their attempts, newest first; none in an app without the events module. */
 @Injectable()
 export class ListDeadLettersHandler {
   constructor(

@@ -21,4 +21,13 @@ export class PublishUnavailableError extends Error {
 export abstract class EventPublisher {
   abstract readonly mode: 'bullmq' | 'in-process';
   abstract deliver(messages: ClaimedMessage[]): Promise<DeliveryResult[]>;
+
+  /**
+   * Called before a dead-lettered event is published again (an admin's replay): a transport that
+   * takes a second delivery of an event for a duplicate forgets its failed one. Nothing to forget by
+   * default.
+   */
+  prepareRedelivery(_eventId: string): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -46,4 +46,10 @@ export class BullMqEventPublisher extends EventPublisher {
       clearTimeout(timer);
     }
   }
+
+  /** The failed job keeps its id (= the event id) until the retention ends: it goes first. */
+  override async prepareRedelivery(eventId: string): Promise<void> {
+    const job = await this.queue.getJob(eventId);
+    if (job && (await job.isFailed())) await job.remove();
+  }
 }

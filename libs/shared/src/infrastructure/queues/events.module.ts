@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { DeadLetterStore } from '../../application/dead-letter-store';
 import { EventOutbox } from '../../events/integration-event';
 import { AppConfig } from '../../config/app-config';
 import { EventDispatcher } from '../outbox/event-dispatcher';
@@ -9,6 +10,7 @@ import { HandlerDiscovery } from '../outbox/handler-discovery';
 import { InProcessEventPublisher } from '../outbox/in-process-event.publisher';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { OutboxStore } from '../outbox/outbox.store';
+import { TypeOrmDeadLetterStore } from '../outbox/typeorm-dead-letter.store';
 import { TypeOrmEventOutbox } from '../outbox/typeorm-event-outbox';
 import { DeliveredEventsPurgeTask } from './delivered-events-purge.task';
 import { EventsHealthIndicator } from './events.health';
@@ -17,7 +19,8 @@ import { EventsOptions, EventsRole, MaintenanceScheduler } from './maintenance.s
 
 /**
  * Integration events for a whole app: the EventOutbox port, the relay, handler discovery, the
- * idempotent dispatcher, maintenance jobs and, when REDIS_URL is set, the BullMQ queues. Imported once
+ * idempotent dispatcher, the dead letters (DeadLetterStore), maintenance jobs and, when REDIS_URL is
+ * set, the BullMQ queues. Imported once
  * by the API (`role: 'api'`) and by the worker (`role: 'worker'`); the database module must be there too.
  */
 @Global()
@@ -49,6 +52,8 @@ export class EventsModule {
         OutboxRelay,
         TypeOrmEventOutbox,
         { provide: EventOutbox, useExisting: TypeOrmEventOutbox },
+        TypeOrmDeadLetterStore,
+        { provide: DeadLetterStore, useExisting: TypeOrmDeadLetterStore },
         MaintenanceRunner,
         MaintenanceScheduler,
         DeliveredEventsPurgeTask,
@@ -57,6 +62,7 @@ export class EventsModule {
       ],
       exports: [
         EventOutbox,
+        DeadLetterStore,
         OutboxRelay,
         HandlerDiscovery,
         EventDispatcher,
