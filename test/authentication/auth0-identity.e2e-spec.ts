@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sign } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
+import { OutboxMessageRecord } from '@fluentpro/shared';
 import { SessionRepository } from '../../libs/authentication/src/application/ports/session.repository';
 import { FakeAuth0, newKey } from '../support/fake-auth0';
 import { signUpBody, STRONG_PASSWORD } from '../support/factories';
@@ -30,11 +31,17 @@ const REUSE_INTERVAL_SECONDS = 2;
 async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   const dataSource = t.app.get(DataSource);
   const counts: Record<string, number> = {};
-  for (const table of ['users', 'sessions', 'auth0_session_tokens']) {
+  for (const table of ['users', 'sessions', 'auth0_session_tokens', 'outbox_messages']) {
     const [row] = await dataSource.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM ${table}`);
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+/** The payloads of the integration events of `type` in the outbox. */
+async function eventsOf(t: TestApp, type: string): Promise<Record<string, unknown>[]> {
+  const rows = await t.app.get(DataSource).getRepository(OutboxMessageRecord).findBy({ eventType: type });
+  return rows.map((row) => row.payload as Record<string, unknown>);
 }
 
 async function externalIdOf(t: TestApp, email: string): Promise<string | undefined> {
@@ -136,6 +143,10 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
       });
       expect(tokens.user.id).toMatch(/^[0-9a-f-]{36}$/);
       expect((await profile(tokens.access_token)).body).toMatchObject({ id: tokens.user.id, email });
+      // The same event as a self-hosted sign-up (welcome email, onboarding profile), in its transaction.
+      expect(await eventsOf(t, 'authentication.user-registered.v1')).toContainEqual(
+        expect.objectContaining({ userId: tokens.user.id, email, fullName: 'Zoë Ångström' }),
+      );
     });
 
     it('answers 409 for an email the local store has, in any letter case, without asking Auth0', async () => {
@@ -199,6 +210,9 @@ describe('Auth0 identity provider (IDENTITY_PROVIDER=auth0, against a local fake
       expect(response.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, user: signedUp.user });
       expect((await rowCounts(t)).sessions).toBe(sessionsBefore + 1);
       expect((await profile(response.body.access_token)).status).toBe(200);
+      expect(await eventsOf(t, 'authentication.user-logged-in.v1')).toContainEqual(
+        expect.objectContaining({ userId: signedUp.user.id }),
+      );
     });
 
     it("maps Auth0's wrong-credentials answer to 401, for a wrong password and an unknown email alike", async () => {
@@ -496,7 +510,12 @@ describe('Auth0 identity provider while Auth0 is unreachable (connection refused
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject(UNAVAILABLE);
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await rowCounts(t)).toEqual({ users: 0, sessions: 0, auth0_session_tokens: 0 });
+    expect(await rowCounts(t)).toEqual({
+      users: 0,
+      sessions: 0,
+      auth0_session_tokens: 0,
+      outbox_messages: 0,
+    });
   });
 
   it('answers log-in with 503', async () => {

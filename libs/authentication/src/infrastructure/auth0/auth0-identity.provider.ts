@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock, UnitOfWork } from '@fluentpro/shared';
+import { AppConfig, Clock, EventOutbox, UnitOfWork } from '@fluentpro/shared';
+import { AuthenticationEvents } from '../../application/authentication-events';
 import {
   AuthenticatedAccount,
   ClientContext,
@@ -29,7 +30,9 @@ import { tokenDigest } from './auth0-settings';
  * Auth0 `sub`) and a local session per log-in with the digests of the tokens Auth0 issued to it, so
  * logging out ends the session's access tokens here at once and refresh-token reuse is detected
  * whatever the tenant's settings. Nothing is written locally until Auth0 has answered, and a local
- * write that fails after Auth0 created a user removes that user again.
+ * write that fails after Auth0 created a user removes that user again. Sign-up and log-in record the
+ * same integration events as the self-hosted provider, in the same transaction as the account and
+ * the session.
  */
 @Injectable()
 export class Auth0IdentityProvider extends IdentityProvider {
@@ -45,6 +48,7 @@ export class Auth0IdentityProvider extends IdentityProvider {
     private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
   ) {
     super();
   }
@@ -83,6 +87,7 @@ export class Auth0IdentityProvider extends IdentityProvider {
         await this.accounts.insert(account);
         await this.sessions.insert(session);
         await this.recordIssued(session, tokens, 0, now);
+        await this.outbox.record(AuthenticationEvents.userRegistered(account));
       });
     } catch (error) {
       await this.gateway.revokeQuietly(tokens.refreshToken!, 'sign-up not stored');
@@ -117,6 +122,7 @@ export class Auth0IdentityProvider extends IdentityProvider {
       await this.unitOfWork.run(async () => {
         await this.sessions.insert(session);
         await this.recordIssued(session, tokens, 0, now);
+        await this.outbox.record(AuthenticationEvents.userLoggedIn(session, now));
       });
     } catch (error) {
       await this.gateway.revokeQuietly(tokens.refreshToken!, 'session not stored');
