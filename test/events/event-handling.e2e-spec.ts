@@ -12,6 +12,7 @@ import {
   OutboxMessageRecord,
   ProcessedEventRecord,
   QUEUES,
+  UnitOfWork,
 } from '@fluentpro/shared';
 import {
   createEventsContext,
@@ -23,7 +24,7 @@ import {
   uniqueQueuePrefix,
 } from '../support/events-context';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { waitFor } from '../support/wait-for';
+import { sleep, waitFor } from '../support/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -164,31 +165,52 @@ describe(`Event handling (${REDIS_URL ? 'BullMQ worker' : 'in-process'})`, () =>
       lastError: 'Error: bug in the handler',
       failedAt: letter.failedAt.toISOString(),
     });
-    if (REDIS_URL) {
+    // With Redis a replay waits until BullMQ has moved the job to failed (409 before).
+    const jobFailed = async () => {
+      if (!REDIS_URL) return;
       const queue = api.get<Queue>(getQueueToken(QUEUES.integrationEvents), { strict: false });
       await waitFor(async () => (await (await queue.getJob(event.id))?.getState()) === 'failed', {
         what: 'the job to fail',
       });
-    }
+    };
+    await jobFailed();
+
+    // Replayed while the handler is still broken, inside a transaction as the admin API's audited
+    // replay is: the event comes back with fresh attempts and is dead-lettered again, not lost.
+    const replayedInTransaction = await api.get(UnitOfWork).run(async () => {
+      const job = await store.replay(letter.id);
+      await sleep(300); // the audit row and the commit come after the action
+      return job;
+    });
+    expect(replayedInTransaction).toEqual(listed);
+    const again = await waitFor(
+      async () => {
+        const [next] = await deadLetters(event.id);
+        return next?.id !== letter.id && next;
+      },
+      { what: 'a second dead letter', timeoutMs: 20_000 },
+    );
+    expect(again).toMatchObject({ handler: 'test.fixable', attempts: 3 });
+    expect(fixable.calls.filter((call) => call.id === event.id)).toHaveLength(6);
+    expect((await processed(event.id)).map((row) => row.handler)).toEqual(['test.once']);
+    await jobFailed();
 
     fixed = true;
-    expect(await store.replay(letter.id)).toEqual(listed);
+    expect(await store.replay(again.id)).toMatchObject({ id: again.id, eventType: TYPE, attempts: 3 });
 
     await waitFor(async () => (await processed(event.id)).some((row) => row.handler === 'test.fixable'), {
       what: 'the replayed event to be handled',
       timeoutMs: 20_000,
     });
     expect(await deadLetters(event.id)).toEqual([]);
-    expect(fixable.calls.filter((call) => call.id === event.id)).toHaveLength(4);
+    expect(fixable.calls.filter((call) => call.id === event.id)).toHaveLength(7);
     expect(once.calls.filter((call) => call.id === event.id)).toHaveLength(1);
     expect((await processed(event.id)).map((row) => row.handler).sort()).toEqual([
       'test.fixable',
       'test.once',
     ]);
     // Gone from the list; an unknown or already replayed id is not found.
-    expect((await store.list({ limit: 50, offset: 0 })).items.map((item) => item.id)).not.toContain(
-      letter.id,
-    );
-    expect(await store.replay(letter.id)).toBeNull();
+    expect((await store.list({ limit: 50, offset: 0 })).items.map((item) => item.id)).not.toContain(again.id);
+    expect(await store.replay(again.id)).toBeNull();
   });
 });

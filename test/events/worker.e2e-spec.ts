@@ -39,6 +39,19 @@ jest.setTimeout(60_000);
 
 const TYPE = 'authentication.profile-updated.v1';
 
+/** GET on the worker's ops port. */
+function opsGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode!, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 describe('Worker start-up checks', () => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -146,16 +159,7 @@ describeWithRedis('Worker (BullMQ)', () => {
       expect(logs.raw.every((line) => line.startsWith('{'))).toBe(true);
 
       const port = worker.get(OpsServer).port!;
-      const get = (path: string) =>
-        new Promise<{ status: number; body: string }>((resolve, reject) => {
-          httpRequest({ host: '127.0.0.1', port, path }, (response) => {
-            let body = '';
-            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-            response.on('end', () => resolve({ status: response.statusCode!, body }));
-          })
-            .on('error', reject)
-            .end();
-        });
+      const get = (path: string) => opsGet(port, path);
       expect(await get('/health/live')).toEqual({ status: 200, body: '{"status":"ok"}' });
       const ready = await get('/health/ready');
       expect(ready.status).toBe(200);
@@ -163,6 +167,25 @@ describeWithRedis('Worker (BullMQ)', () => {
       const metrics = await get('/metrics');
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain('service="worker"');
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('keeps answering its probes on METRICS_PORT with METRICS_ENABLED=false, without /metrics', async () => {
+    const workerConfig = eventsTestConfig({
+      ...database.env,
+      QUEUE_PREFIX: prefix,
+      METRICS_ENABLED: 'false',
+      METRICS_PORT: '0',
+      METRICS_HOST: '127.0.0.1',
+    });
+    const worker = await createWorkerApp(workerConfig);
+    try {
+      const port = worker.get(OpsServer).port!;
+      expect((await opsGet(port, '/health/live')).status).toBe(200);
+      expect((await opsGet(port, '/health/ready')).status).toBe(200);
+      expect((await opsGet(port, '/metrics')).status).toBe(404);
     } finally {
       await worker.close();
     }

@@ -51,13 +51,15 @@ class ObservabilityLifecycle
 
   async onApplicationBootstrap(): Promise<void> {
     const exposure = metricsExposure(this.config);
-    if (exposure.where === 'nowhere') {
-      if (this.config.env.METRICS_ENABLED) this.log.warn(`/metrics is not served: ${exposure.reason}`);
-      return;
-    }
-    if (exposure.where !== 'separate-port') return;
-    const port = await this.opsServer.listen(exposure.port, this.config.env.METRICS_HOST);
-    this.log.log(`Metrics and probes on http://${this.config.env.METRICS_HOST}:${port}`);
+    if (exposure.where === 'nowhere' && this.config.env.METRICS_ENABLED)
+      this.log.warn(`/metrics is not served: ${exposure.reason}`);
+    // The probes are served whenever METRICS_PORT is set: the orchestrator's probes (the worker has
+    // no other port) must not depend on whether metrics are exposed.
+    const port = this.config.env.METRICS_PORT;
+    if (port === undefined) return;
+    const bound = await this.opsServer.listen(port, this.config.env.METRICS_HOST);
+    const what = exposure.where === 'separate-port' ? 'Metrics and probes' : 'Probes';
+    this.log.log(`${what} on http://${this.config.env.METRICS_HOST}:${bound}`);
   }
 
   beforeApplicationShutdown(): void {
@@ -121,7 +123,12 @@ export class ObservabilityModule {
           provide: OpsServer,
           inject: [MetricsRegistry, ReadinessRegistry, AppConfig],
           useFactory: (metrics: MetricsRegistry, readiness: ReadinessRegistry, config: AppConfig) =>
-            new OpsServer(metrics, readiness, config.env.METRICS_TOKEN),
+            new OpsServer(
+              metrics,
+              readiness,
+              config.env.METRICS_TOKEN,
+              metricsExposure(config).where === 'separate-port',
+            ),
         },
         {
           provide: ObservabilityLifecycle,

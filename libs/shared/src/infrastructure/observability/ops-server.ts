@@ -11,8 +11,8 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 const json = 'application/json; charset=utf-8';
 
 /**
- * A small HTTP listener on METRICS_PORT, apart from the public port: `/metrics`, `/health/live` and
- * `/health/ready`. The worker, which has no other HTTP server, is probed and scraped here; the API
+ * A small HTTP listener on METRICS_PORT, apart from the public port: `/metrics` (unless
+ * METRICS_ENABLED=false), `/health/live` and `/health/ready`. The worker, which has no other HTTP server, is probed and scraped here; the API
  * serves `/metrics` here instead of on its public port when METRICS_PORT is set.
  */
 export class OpsServer {
@@ -22,6 +22,8 @@ export class OpsServer {
     private readonly metrics: MetricsRegistry,
     private readonly readiness: ReadinessRegistry,
     private readonly token: string | undefined,
+    /** False with METRICS_ENABLED=false: the probes stay, `/metrics` answers 404. */
+    private readonly serveMetrics = true,
   ) {}
 
   async listen(port: number, host: string): Promise<number> {
@@ -56,7 +58,7 @@ export class OpsServer {
       const report = await this.readiness.evaluate();
       return send(response, report.status === 'ok' ? 200 : 503, json, JSON.stringify(report));
     }
-    if (path === '/metrics') {
+    if (path === '/metrics' && this.serveMetrics) {
       if (!metricsAccessAllowed(this.token, request.headers.authorization))
         return send(response, 401, json, '{"error":"Authentication required"}');
       return send(response, 200, this.metrics.contentType, await this.metrics.metrics());

@@ -42,9 +42,15 @@ export class TypeOrmDeadLetterStore extends DeadLetterStore {
     const letter = await this.unitOfWork.manager.getRepository(DeadLetterRecord).findOneBy({ id });
     if (!letter) return null;
     const event = letter.envelope as IntegrationEvent;
-    // First, so that publishing the event again is not taken for a duplicate of the failed job.
+    // First, so that publishing the event again is not taken for a duplicate of its failed job.
     await this.publisher.prepareRedelivery(event.id);
-    await this.unitOfWork.run(async () => {
+    const replayed = await this.unitOfWork.run(async () => {
+      // Deleting first claims the replay: of two at once, the second finds nothing left (404).
+      const { affected: cleared } = await this.unitOfWork.query(
+        `DELETE FROM "dead_letters" WHERE "event_id" = :eventId`,
+        { eventId: event.id },
+      );
+      if (cleared === 0) return false;
       const now = this.clock.now();
       const { affected } = await this.unitOfWork.query(
         `UPDATE "outbox_messages"
@@ -54,12 +60,11 @@ export class TypeOrmDeadLetterStore extends DeadLetterStore {
         { now, eventId: event.id },
       );
       if (affected === 0) await this.outbox.append([event], now);
-      await this.unitOfWork.query(`DELETE FROM "dead_letters" WHERE "event_id" = :eventId`, {
-        eventId: event.id,
-      });
+      // Once committed (the caller's transaction too: an admin's replay is audited in one).
+      this.unitOfWork.afterCommit(() => this.relay.wake());
+      return true;
     });
-    this.relay.wake();
-    return this.toJob(letter);
+    return replayed ? this.toJob(letter) : null;
   }
 
   private toJob(record: DeadLetterRecord): DeadLetteredJob {

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import { ConflictError, ServiceUnavailableError } from '../../domain/domain-error';
 import { describeError } from '../outbox/event-dispatcher';
 import { DeliveryResult, EventPublisher, PublishUnavailableError } from '../outbox/event-publisher';
 import type { ClaimedMessage } from '../outbox/outbox.store';
@@ -25,31 +26,54 @@ export class BullMqEventPublisher extends EventPublisher {
   }
 
   async deliver(messages: ClaimedMessage[]): Promise<DeliveryResult[]> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`publishing took over ${this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS} ms`)),
-        this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS,
-      );
-    });
     const publishing = this.queue.addBulk(
       messages.map(({ event }) => ({ name: event.type, data: event, opts: { jobId: event.id } })),
     );
-    // After a timeout the command may still complete once Redis is back: harmless (same jobIds).
-    publishing.catch(() => undefined);
     try {
-      await Promise.race([publishing, timeout]);
+      await this.withinTimeout(publishing, 'publishing');
       return messages.map(() => ({ outcome: 'delivered' }));
     } catch (error) {
       throw new PublishUnavailableError(describeError(error));
-    } finally {
-      clearTimeout(timer);
     }
   }
 
-  /** The failed job keeps its id (= the event id) until the retention ends: it goes first. */
+  /**
+   * The failed job keeps its id (= the event id) until the retention ends, and a finished one too:
+   * either goes first. A job still waiting or running would swallow the new publish as a duplicate,
+   * so that replay is refused (409) until it has failed.
+   */
   override async prepareRedelivery(eventId: string): Promise<void> {
-    const job = await this.queue.getJob(eventId);
-    if (job && (await job.isFailed())) await job.remove();
+    try {
+      const job = await this.withinTimeout(this.queue.getJob(eventId), 'reading the job');
+      const state = job ? await this.withinTimeout(job.getState(), 'reading the job') : 'unknown';
+      if (state === 'failed' || state === 'completed') {
+        await this.withinTimeout(job!.remove(), 'removing the job');
+      } else if (state !== 'unknown') {
+        throw new ConflictError(
+          'Job not finished',
+          `The job of this event is ${state}; replay it once it has failed`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof ConflictError) throw error;
+      throw new ServiceUnavailableError(`The job queue cannot be reached: ${describeError(error)}`, 5);
+    }
+  }
+
+  /** `operation`, or an error once it takes longer than OUTBOX_PUBLISH_TIMEOUT_MS (it may still complete). */
+  private async withinTimeout<T>(operation: Promise<T>, what: string): Promise<T> {
+    operation.catch(() => undefined); // after a timeout the command may still complete: harmless
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} took over ${this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS} ms`)),
+        this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([operation, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
