@@ -66,7 +66,7 @@ export class AdminOperationsController {
   @ApiOperation({ summary: 'Put a dead-lettered job back on its queue (consumers are idempotent)' })
   @ApiParam({ name: 'id' })
   @ApiOkResponse({ type: DeadLetteredJobResponse })
-  @ApiErrors(404)
+  @ApiErrors(404, 409, 503)
   async replay(
     @Param('id') id: string,
     @AdminCaller() caller: AdminRequest,
