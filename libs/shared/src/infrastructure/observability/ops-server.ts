@@ -12,8 +12,9 @@ const json = 'application/json; charset=utf-8';
 
 /**
  * A small HTTP listener on METRICS_PORT, apart from the public port: `/metrics` (unless
- * METRICS_ENABLED=false), `/health/live` and `/health/ready`. The worker, which has no other HTTP server, is probed and scraped here; the API
- * serves `/metrics` here instead of on its public port when METRICS_PORT is set.
+ * METRICS_ENABLED=false), `/health/live` and `/health/ready`. The worker, which has no other HTTP
+ * server, is probed and scraped here; the API serves `/metrics` here instead of on its public port
+ * when METRICS_PORT is set.
  */
 export class OpsServer {
   private server: Server | undefined;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
+import { withTimeout } from '../with-timeout';
 
 /**
  * One dependency the process needs to serve traffic. `check` resolves (optionally with details to
@@ -16,16 +17,6 @@ export interface ReadinessReport {
   info: Record<string, Record<string, unknown>>;
   error: Record<string, Record<string, unknown>>;
   details: Record<string, Record<string, unknown>>;
-}
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

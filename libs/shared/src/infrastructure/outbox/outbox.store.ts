@@ -55,6 +55,21 @@ export class OutboxStore {
     );
   }
 
+  /**
+   * Makes `event` due again with fresh attempts, on the caller's transaction: its row is reset, or
+   * written again from the envelope when the purge removed it (a dead letter's replay).
+   */
+  async requeue(event: IntegrationEvent, now: Date): Promise<void> {
+    const { affected } = await this.unitOfWork.query(
+      `UPDATE "outbox_messages"
+          SET "attempts" = 0, "available_at" = :now, "locked_by" = NULL, "locked_until" = NULL,
+              "published_at" = NULL, "last_error" = NULL
+        WHERE "event_id" = :eventId`,
+      { now, eventId: event.id },
+    );
+    if (affected === 0) await this.append([event], now);
+  }
+
   /** Up to `limit` due rows, oldest first, leased to `relayId` until `leaseUntil`. */
   claim(relayId: string, limit: number, now: Date, leaseUntil: Date): Promise<ClaimedMessage[]> {
     const lock = this.unitOfWork.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';

@@ -51,15 +51,7 @@ export class TypeOrmDeadLetterStore extends DeadLetterStore {
         { eventId: event.id },
       );
       if (cleared === 0) return false;
-      const now = this.clock.now();
-      const { affected } = await this.unitOfWork.query(
-        `UPDATE "outbox_messages"
-            SET "attempts" = 0, "available_at" = :now, "locked_by" = NULL, "locked_until" = NULL,
-                "published_at" = NULL, "last_error" = NULL
-          WHERE "event_id" = :eventId`,
-        { now, eventId: event.id },
-      );
-      if (affected === 0) await this.outbox.append([event], now);
+      await this.outbox.requeue(event, this.clock.now());
       // Once committed (the caller's transaction too: an admin's replay is audited in one).
       this.unitOfWork.afterCommit(() => this.relay.wake());
       return true;

@@ -6,6 +6,7 @@ import { ConflictError, ServiceUnavailableError } from '../../domain/domain-erro
 import { describeError } from '../outbox/event-dispatcher';
 import { DeliveryResult, EventPublisher, PublishUnavailableError } from '../outbox/event-publisher';
 import type { ClaimedMessage } from '../outbox/outbox.store';
+import { withTimeout } from '../with-timeout';
 import { QUEUES } from './queue-catalog';
 
 /**
@@ -61,19 +62,8 @@ export class BullMqEventPublisher extends EventPublisher {
   }
 
   /** `operation`, or an error once it takes longer than OUTBOX_PUBLISH_TIMEOUT_MS (it may still complete). */
-  private async withinTimeout<T>(operation: Promise<T>, what: string): Promise<T> {
-    operation.catch(() => undefined); // after a timeout the command may still complete: harmless
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`${what} took over ${this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS} ms`)),
-        this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS,
-      );
-    });
-    try {
-      return await Promise.race([operation, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private withinTimeout<T>(operation: Promise<T>, what: string): Promise<T> {
+    const ms = this.config.env.OUTBOX_PUBLISH_TIMEOUT_MS;
+    return withTimeout(operation, ms, `${what} took over ${ms} ms`);
   }
 }

@@ -7,6 +7,7 @@ import { OutboxStore } from '../outbox/outbox.store';
 import { ReadinessRegistry } from '../observability/readiness';
 import { EventsOptions } from './maintenance.scheduler';
 import { queueToken, QUEUES } from './queue-catalog';
+import { withTimeout } from '../with-timeout';
 
 const QUEUE_COUNTS_TIMEOUT_MS = 1000;
 
@@ -49,21 +50,8 @@ export class EventsHealthIndicator implements OnModuleInit {
   }
 
   /** Job counts of the integration-events queue, or null when Redis does not answer in time. */
-  private async queueCounts(): Promise<Record<string, number> | null> {
-    let timer: NodeJS.Timeout | undefined;
+  private queueCounts(): Promise<Record<string, number> | null> {
     const counts = this.queue!.getJobCounts('waiting', 'active', 'delayed', 'failed');
-    counts.catch(() => undefined);
-    try {
-      return await Promise.race([
-        counts,
-        new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), QUEUE_COUNTS_TIMEOUT_MS);
-        }),
-      ]);
-    } catch {
-      return null;
-    } finally {
-      clearTimeout(timer);
-    }
+    return withTimeout(counts, QUEUE_COUNTS_TIMEOUT_MS).catch(() => null);
   }
 }

@@ -20,8 +20,8 @@ import { EventsOptions, EventsRole, MaintenanceScheduler } from './maintenance.s
 /**
  * Integration events for a whole app: the EventOutbox port, the relay, handler discovery, the
  * idempotent dispatcher, the dead letters (DeadLetterStore), maintenance jobs and, when REDIS_URL is
- * set, the BullMQ queues. Imported once
- * by the API (`role: 'api'`) and by the worker (`role: 'worker'`); the database module must be there too.
+ * set, the BullMQ queues. Imported once by the API (`role: 'api'`) and by the worker
+ * (`role: 'worker'`); the database module must be there too.
  */
 @Global()
 @Module({})
