@@ -24,7 +24,8 @@ function runCli(
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    // 'close', not 'exit': the exit can be reported before the last of the child's output is read.
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
   });
 }

@@ -150,7 +150,8 @@ describeWithRedis('The built worker process (npm run start:worker)', () => {
     );
     expect(linesOf('spawned-worker-7').every((line) => line.service === 'worker')).toBe(true);
 
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // 'close', not 'exit': the exit can be reported before the last of the child's output is read.
+    const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
     child.kill('SIGTERM');
     await exited;
     expect(output).toContain('Workers stopped; running jobs finished');

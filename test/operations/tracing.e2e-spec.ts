@@ -75,7 +75,8 @@ describe('Tracing (OpenTelemetry) in the built API process', () => {
     const response = await fetch(`${url}/api/v1/auth/profile/`, { headers: { 'x-request-id': 'traced-1' } });
     expect(response.status).toBe(401);
 
-    const exited = new Promise((resolve) => api.once('exit', resolve));
+    // 'close', not 'exit': the exit can be reported before the last of the child's output is read.
+    const exited = new Promise((resolve) => api.once('close', resolve));
     api.kill('SIGTERM'); // shutting down flushes the buffered spans
     await exited;
 
