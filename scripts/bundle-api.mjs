@@ -72,10 +72,12 @@ export function asciiOnly(source) {
  * `Object.defineProperty` each time the expression runs, and many run per request (Fastify's and
  * Nest's per-request closures): 40% of the liveness probe's CPU time (docs/performance.md). A wrapper
  * is dropped only where the binding it is assigned to has the same name (`const onEnd = __name(() =>
- * ..., "onEnd")`, `{ name: __name(function () {...}, "name") }`), or where it follows a function
- * declaration of that name in the same block (`function f() {} __name(f, "f");`); a renamed binding
- * (`AppConfig = class _AppConfig`, `function toString2`) keeps its wrapper. The removed characters become spaces, so every position, and the
- * source map, stays as it was.
+ * ..., "onEnd")`, `{ name: __name(function () {...}, "name") }`), where it wraps a function or class
+ * expression of that very name (`return __name(function sign() {...}, "sign")`, which jwa runs for
+ * every token), or where it follows a function declaration of that name in the same block
+ * (`function f() {} __name(f, "f");`). A renamed binding (`AppConfig = class _AppConfig`, `function
+ * toString2`) and a class with a static `name` member keep their wrappers. The removed characters
+ * become spaces, so every position, and the source map, stays as it was.
  */
 export function unwrapRedundantNames(source) {
   const ast = Parser.parse(source, { ecmaVersion: 'latest', sourceType: 'script' });
@@ -92,6 +94,9 @@ export function unwrapRedundantNames(source) {
         : nameOf(parent.key);
     return undefined;
   };
+  // A class with a static `name` member: the wrapper overrides it, so it is not redundant.
+  const hasStaticName = (classNode) =>
+    classNode.body.body.some((member) => member.static && !member.computed && nameOf(member.key) === 'name');
   const isRedundant = (call, parent, key) => {
     if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== '__name')
       return false;
@@ -99,8 +104,11 @@ export function unwrapRedundantNames(source) {
     if (call.arguments.length !== 2 || name.type !== 'Literal' || typeof name.value !== 'string')
       return false;
     if (!/^(ArrowFunctionExpression|FunctionExpression|ClassExpression)$/.test(fn.type)) return false;
-    const inferred = inferredName(parent, key);
-    return inferred !== undefined && (fn.id ? fn.id.name : inferred) === name.value;
+    if (fn.type === 'ClassExpression' && hasStaticName(fn)) return false;
+    // A named function or class expression has its own name wherever it stands (jwa's per-call
+    // `return __name(function sign(...) {...}, "sign")`).
+    if (fn.id) return fn.id.name === name.value;
+    return inferredName(parent, key) === name.value;
   };
   // `function f() {}` followed by `__name(f, "f");` in the same statement list.
   const isRedundantStatement = (statement, declared) => {
@@ -112,8 +120,11 @@ export function unwrapRedundantNames(source) {
   };
   const visit = (node, parent, key) => {
     if (parent && isRedundant(node, parent, key)) {
-      const [fn] = node.arguments;
-      blanks.push([node.start, fn.start], [fn.end, node.end]);
+      // `__name(fn, "x")` becomes `      (fn     )`: the parentheses stay, so the expression stays one
+      // wherever it stood (`__name(function g() {}, "g")()` must not become a declaration), and so do
+      // those around `fn` itself (`__name((() => 1), "x")`).
+      const [, name] = node.arguments;
+      blanks.push([node.start, node.callee.end], [source.lastIndexOf(',', name.start), name.end]);
     }
     if (Array.isArray(node.body)) {
       const declared = new Set(

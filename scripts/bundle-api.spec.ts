@@ -28,26 +28,44 @@ function toString2() {} __name(toString2, "toString");
 var AppConfig = class _AppConfig { static { __name(this, "AppConfig"); } };
 const renamed2 = __name(() => 1, "renamed");
 const called = __name(function g() { return 1; }, "g")();
+__name(function h() {}, "h");
+const wrapped = __name(((x) => x), "wrapped");
+const made = () => __name(function sign() { return 2; }, "sign");
+const unnamed = () => __name(function () { return 3; }, "unnamed");
+const Named = __name(class Named { static name() { return "static"; } }, "Named");
 function names() {
   return { onEnd: onEnd.name, assigned: assigned.name, method: literal.method.name, quoted: literal.quoted.name,
     field: new Fields().field.name, declared: declared.name, toString2: toString2.name, AppConfig: AppConfig.name,
-    renamed2: renamed2.name, called: String(called) };
+    renamed2: renamed2.name, called: String(called), made: made().name, unnamed: unnamed().name,
+    Named: typeof Named.name, wrapped: wrapped.name };
 }`;
 
 describe('bundle-api: unwrapRedundantNames', () => {
   const output = unwrap(fixture);
 
   it('drops the wrappers that set the name JavaScript infers anyway', () => {
-    for (const name of ['onEnd', 'assigned', 'method', 'quoted', 'field', 'declared']) {
+    for (const name of [
+      'onEnd',
+      'assigned',
+      'method',
+      'quoted',
+      'field',
+      'declared',
+      'g',
+      'h',
+      'sign',
+      'wrapped',
+    ]) {
       expect(output).not.toContain(`"${name}")`);
     }
   });
 
-  it('keeps the wrappers of renamed bindings and those outside an assignment', () => {
+  it('keeps the wrappers of renamed bindings, of unnamed functions outside an assignment and of a class with a static name', () => {
     expect(output).toContain('__name(toString2, "toString")');
     expect(output).toContain('__name(this, "AppConfig")');
     expect(output).toContain('__name(() => 1, "renamed")');
-    expect(output).toContain('__name(function g() { return 1; }, "g")()');
+    expect(output).toContain('__name(function () { return 3; }, "unnamed")');
+    expect(output).toContain('"Named")');
   });
 
   it('leaves every function with the name it had, and every position where it was', () => {
@@ -62,6 +80,10 @@ describe('bundle-api: unwrapRedundantNames', () => {
       toString2: 'toString',
       AppConfig: 'AppConfig',
       renamed2: 'renamed',
+      called: '1',
+      made: 'sign',
+      unnamed: 'unnamed',
+      Named: 'string',
     });
   });
 });

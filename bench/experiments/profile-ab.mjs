@@ -5,7 +5,9 @@
 //
 //   taskset -c 1 node bench/experiments/profile-ab.mjs <rounds> <seconds> <path> <server>...
 //   server: api=<checkout>   the built API of a checkout (`git worktree add /tmp/before <commit>`,
-//                            `cp -al node_modules /tmp/before/`, `npm run build` there)
+//                            `cp -al node_modules /tmp/before/`, `npm run build` there);
+//                            `api=.+NAME=value+...` runs it with those environment variables, and
+//                            `api=.+NODE_ARGS=--flag=value` with that Node flag after `npm start`'s
 //           floor=<V>        bench/nest-floor-server.mjs with V (e.g. floor=, floor=authguard,
 //                            floor=direct,headers,reqid,pipe,als)
 //           base | baseh     bench/baseline-server.mjs, without or with the API's headers
@@ -14,10 +16,14 @@
 // The users are signed up through a separate API process that is stopped before the measured servers
 // start.
 // API_NODE_ARGS adds Node flags to the measured API processes; with `--trace-gc` the report ends with a
-// summary of each API's last collections (scavenges and mark-compacts, average pauses).
+// summary of each API's last collections (scavenges and mark-compacts, average pauses). FLOOR_NODE_ARGS
+// does the same for the floors (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof-floor` for both, to compare
+// self times per request with bench/profile-summary.mjs).
+// PIN_PG=1 moves the local PostgreSQL server's processes to CPU 1 beside the load generator, so the
+// measured server has CPU 0 to itself and a wall-clock CPU profile is not charged the database's time.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase } from '../lib/database.mjs';
 import { closedLoop, median, seedUsers } from '../lib/load.mjs';
@@ -37,13 +43,17 @@ const database = await createDatabase(
 );
 const dbEnv = database.env;
 async function start(spec) {
-  const [kind, argument = ''] = spec.split('=');
+  const [first, ...assignments] = spec.split('+');
+  const [kind, argument = ''] = first.split('=');
   let server;
   if (kind === 'api') {
-    const nodeArgs = process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec, nodeArgs });
+    const env = Object.fromEntries(assignments.map((assignment) => assignment.split(/=(.*)/s, 2)));
+    const nodeArgs = [process.env.API_NODE_ARGS, env.NODE_ARGS].join(' ').split(' ').filter(Boolean);
+    delete env.NODE_ARGS;
+    server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec, nodeArgs, env });
   } else if (kind === 'floor') {
-    server = await startNestFloor(dbEnv, { variant: argument, name: spec });
+    const nodeArgs = process.env.FLOOR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    server = await startNestFloor(dbEnv, { variant: argument, name: spec, nodeArgs });
   } else {
     server = await startBaseline(dbEnv, { withHeaders: kind === 'baseh', name: spec });
   }
@@ -65,8 +75,9 @@ await seeder.stop();
 const servers = [];
 for (const spec of specs) servers.push(await start(spec));
 let next = 0;
-const load = (server, duration) =>
-  closedLoop({
+const served = new Map(); // requests per server, warm-up included (to divide a CPU profile by)
+const load = async (server, duration) => {
+  const run = await closedLoop({
     url: server.url,
     connections: 16,
     seconds: duration,
@@ -76,7 +87,17 @@ const load = (server, duration) =>
       headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
     }),
   });
+  served.set(server, (served.get(server) ?? 0) + run.requests);
+  return run;
+};
 for (const server of servers) await load(server, 3); // warm-up, not recorded
+/** Sets the CPUs of every process of the local PostgreSQL server. */
+const pinPostgres = (cpus) => {
+  for (const pid of execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).split('\n'))
+    if (pid) execFileSync('taskset', ['-a', '-p', '-c', cpus, pid], { stdio: 'ignore' });
+};
+// After the warm-up, when the servers' pools have opened their connections.
+if (process.env.PIN_PG === '1') pinPostgres('1');
 
 const results = new Map(servers.map((server) => [server, []]));
 for (let round = 0; round < Number(rounds); round += 1) {
@@ -92,6 +113,7 @@ for (const [server, runs] of results) {
   console.log(
     `${server.name.padEnd(36)} CPU µs/request ${list((r) => r.cpuUs)} (median ${median(runs.map((r) => r.cpuUs)).toFixed(0)})`,
     `| req/s ${list((r) => r.rps)} | p99 ms ${list((r) => r.p99, 2)} | not 2xx ${list((r) => r.non2xx + r.errors)}`,
+    `| ${served.get(server)} requests with the warm-up`,
   );
 }
 /** The collections still in a server's kept output (its last 20,000 characters), from --trace-gc. */
@@ -113,4 +135,5 @@ if (/--trace-gc/.test(process.env.API_NODE_ARGS ?? '')) {
       console.log(`${server.name} last collections: ${gcSummary(server.output())}`);
 }
 for (const server of servers) await server.stop();
+if (process.env.PIN_PG === '1') pinPostgres(`0-${availableParallelism() - 1}`);
 await database.drop();

@@ -141,12 +141,13 @@ export function startBuiltApi({
 }
 
 /** Bare Nest (bench/nest-floor-server.mjs) on `dbEnv`'s database and key; `variant` is its V. */
-export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor' } = {}) {
+export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor', nodeArgs = [] } = {}) {
   return startServer({
     name,
     script: 'bench/nest-floor-server.mjs',
     env: { DATABASE_URL: '', ...dbEnv, V: variant },
     cwd: benchRoot,
+    nodeArgs,
   });
 }
 
