@@ -16,7 +16,8 @@
 // The users are signed up through a separate API process that is stopped before the measured servers
 // start.
 // API_NODE_ARGS adds Node flags to the measured API processes; with `--trace-gc` the report ends with a
-// summary of each API's last collections (scavenges and mark-compacts, average pauses). FLOOR_NODE_ARGS
+// summary of each API's last collections (scavenges and mark-compacts, average pauses) and the bytes
+// allocated per request in its last round. FLOOR_NODE_ARGS
 // does the same for the floors (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof-floor` for both, to compare
 // self times per request with bench/profile-summary.mjs).
 // PIN_PG=1 moves the local PostgreSQL server's processes to CPU 1 beside the load generator, so the
@@ -116,8 +117,13 @@ for (const [server, runs] of results) {
     `| ${served.get(server)} requests with the warm-up`,
   );
 }
-/** The collections still in a server's kept output (its last 20,000 characters), from --trace-gc. */
-function gcSummary(output) {
+/**
+ * The collections still in a server's kept output (its last 20,000 characters), from --trace-gc, and
+ * the bytes its last round allocated per request: the heap grew by `before - after of the previous
+ * collection` between two collections, summed over the collections of the last round and divided by
+ * its requests per second over the same span.
+ */
+function gcSummary(output, lastRun) {
   const lines = output.split('\n');
   const of = (kind) => {
     const pauses = lines
@@ -127,13 +133,27 @@ function gcSummary(output) {
     const average = pauses.reduce((sum, pause) => sum + pause, 0) / (pauses.length || 1);
     return `${pauses.length} ${kind} (${average.toFixed(2)} ms on average)`;
   };
-  return `${of('Scavenge')}, ${of('Mark-Compact')}`;
+  const collections = lines
+    .map((line) => /\s([\d.]+) ms: \S+ ([\d.]+) \([\d.]+\) -> ([\d.]+) \(/.exec(line))
+    .filter(Boolean)
+    .map(([, ms, before, after]) => ({ ms: Number(ms), before: Number(before), after: Number(after) }));
+  const last = collections.at(-1)?.ms ?? 0;
+  const round = collections.filter((c) => c.ms > last - lastRun.seconds * 1000);
+  let grown = 0;
+  for (let i = 1; i < round.length; i += 1) grown += round[i].before - round[i - 1].after;
+  const span = round.length > 1 ? (round.at(-1).ms - round[0].ms) / 1000 : NaN;
+  const perRequest = (grown * 1024 * 1024) / (span * lastRun.rps);
+  return `${of('Scavenge')}, ${of('Mark-Compact')}; ~${(perRequest / 1024).toFixed(1)} KiB allocated per request in the last round`;
 }
-if (/--trace-gc/.test(process.env.API_NODE_ARGS ?? '')) {
-  for (const server of servers)
-    if (server.name.startsWith('api='))
-      console.log(`${server.name} last collections: ${gcSummary(server.output())}`);
-}
+const traced = (server) =>
+  /--trace-gc/.test(
+    (server.name.startsWith('api=') ? process.env.API_NODE_ARGS : process.env.FLOOR_NODE_ARGS) ?? '',
+  ) || /--trace-gc/.test(server.name);
+for (const server of servers)
+  if (traced(server)) {
+    const runs = results.get(server);
+    console.log(`${server.name} last collections: ${gcSummary(server.output(), runs.at(-1))}`);
+  }
 for (const server of servers) await server.stop();
 if (process.env.PIN_PG === '1') pinPostgres(`0-${availableParallelism() - 1}`);
 await database.drop();
