@@ -15,11 +15,11 @@
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
 // The users are signed up through a separate API process that is stopped before the measured servers
 // start.
-// API_NODE_ARGS adds Node flags to the measured API processes; with `--trace-gc` the report ends with a
-// summary of each API's last collections (scavenges and mark-compacts, average pauses) and the bytes
-// allocated per request in its last round. FLOOR_NODE_ARGS
-// does the same for the floors (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof-floor` for both, to compare
-// self times per request with bench/profile-summary.mjs).
+// API_NODE_ARGS adds Node flags to the measured API processes, FLOOR_NODE_ARGS to the floors. With
+// `--trace-gc` the report ends with a summary of each such server's last collections (scavenges and
+// mark-compacts, average pauses) and the bytes it allocated per request in its last round. With
+// `--cpu-prof --cpu-prof-dir=<dir>` the requests each server served (printed) divide its profile
+// into µs per request.
 // PIN_PG=1 moves the local PostgreSQL server's processes to CPU 1 beside the load generator, so the
 // measured server has CPU 0 to itself and a wall-clock CPU profile is not charged the database's time.
 import { execFileSync } from 'node:child_process';
