@@ -122,8 +122,10 @@ export function startBuiltApi({
   script = 'dist/apps/api/src/main.js',
   env = {},
   nodeArgs = [],
+  ...run
 }) {
   return startServer({
+    ...run,
     name,
     script,
     env: {
@@ -141,8 +143,9 @@ export function startBuiltApi({
 }
 
 /** Bare Nest (bench/nest-floor-server.mjs) on `dbEnv`'s database and key; `variant` is its V. */
-export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor', nodeArgs = [] } = {}) {
+export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor', nodeArgs = [], ...run } = {}) {
   return startServer({
+    ...run,
     name,
     script: 'bench/nest-floor-server.mjs',
     env: { DATABASE_URL: '', ...dbEnv, V: variant },
@@ -152,8 +155,9 @@ export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor', nodeA
 }
 
 /** The bare-Fastify baseline (bench/baseline-server.mjs), with or without the API's headers. */
-export function startBaseline(dbEnv, { withHeaders = false, name, env = {}, nodeArgs = [] } = {}) {
+export function startBaseline(dbEnv, { withHeaders = false, name, env = {}, nodeArgs = [], ...run } = {}) {
   return startServer({
+    ...run,
     name: name ?? (withHeaders ? 'baseline-headers' : 'baseline'),
     script: 'bench/baseline-server.mjs',
     env: { DATABASE_URL: '', ...dbEnv, ...env, BASELINE_HEADERS: withHeaders ? '1' : '' },
@@ -164,14 +168,24 @@ export function startBaseline(dbEnv, { withHeaders = false, name, env = {}, node
 
 /**
  * Spawns `node <script>` with `env` added to the current environment and waits for the first 200
- * on `/health/live`; the time from spawn to that answer is `startupMs`.
+ * on `/health/live`; the time from spawn to that answer is `startupMs`. `wrapper` runs node under
+ * another program (e.g. `['valgrind', '--tool=callgrind']`), which keeps node's process id.
  */
-export async function startServer({ name, script, env, cwd, nodeArgs = [], timeoutMs = 60_000 }) {
+export async function startServer({
+  name,
+  script,
+  env,
+  cwd,
+  nodeArgs = [],
+  timeoutMs = 60_000,
+  wrapper = [],
+}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const [command, ...args] = [...wrapper, process.execPath, ...nodeArgs, script];
+  const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,159 @@
+// Instructions per request under valgrind's callgrind: a count that does not move with the machine's
+// load, for A/B comparisons of builds and floors too small for the noise of CPU time (profile-ab.mjs).
+// Each server runs under `valgrind --tool=callgrind --instr-atstart=no` (near native until counting
+// starts), is warmed up, then counts `<requests>` GET requests of `<path>` (the users' tokens in turn,
+// 8 at a time), every thread of the process included: JavaScript, V8's compilers and GC, libuv's pool.
+// The servers run one after the other; a run is repeatable to within about a percent.
+//
+//   node bench/experiments/instructions-ab.mjs <requests> <path> <server>...
+//   server: as profile-ab.mjs (api=<checkout>[+NAME=value...], floor=<V>, base, baseh)
+//   e.g. node bench/experiments/instructions-ab.mjs 2000 /api/v1/auth/profile/ api=. floor=headers,reqid,pipe,als base
+// SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
+// Counts are taken in WINDOWS windows of <requests> (default 3); the report gives each and the one
+// without a major GC (one costs ~200M instructions whole in whichever window it falls).
+// WARMUP sets the warm-up requests (default 20000); NODE_ARGS adds Node flags to every server. With ANNOTATE=1 the report ends with each
+// server's top functions by instructions (`callgrind_annotate`; code V8 compiled is not named there).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createDatabase } from '../lib/database.mjs';
+import { requestJson, seedUsers } from '../lib/load.mjs';
+import { startBaseline, startBuiltApi, startNestFloor } from '../lib/processes.mjs';
+
+const [requests, path, ...specs] = process.argv.slice(2);
+if (!path || specs.length === 0) {
+  console.error('usage: node bench/experiments/instructions-ab.mjs <requests> <path> <server>...');
+  process.exit(2);
+}
+const warmup = Number(process.env.WARMUP ?? 20_000);
+const WINDOWS = Number(process.env.WINDOWS ?? 3);
+const dir = mkdtempSync(join(tmpdir(), 'instructions-ab-'));
+const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
+const dbEnv = database.env;
+
+function start(spec, wrapper = []) {
+  const [first, ...assignments] = spec.split('+');
+  const [kind, argument = ''] = first.split('=');
+  const nodeArgs = (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const run = { name: spec, wrapper, timeoutMs: 600_000, nodeArgs };
+  if (kind === 'api') {
+    const env = Object.fromEntries(assignments.map((assignment) => assignment.split(/=(.*)/s, 2)));
+    nodeArgs.push(...(env.NODE_ARGS ?? '').split(' ').filter(Boolean));
+    delete env.NODE_ARGS;
+    return startBuiltApi({ ...run, checkout: resolve(argument || '.'), dbEnv, env });
+  }
+  if (kind === 'floor') return startNestFloor(dbEnv, { ...run, variant: argument });
+  return startBaseline(dbEnv, { ...run, withHeaders: kind === 'baseh' });
+}
+
+const seeder = await start(specs.find((spec) => spec.startsWith('api=')) ?? 'api=.');
+const users = await seedUsers(seeder, { count: 50, runId: 'ir', password: 'Bench-passw0rd!' });
+await seeder.stop();
+
+let next = 0;
+/** `count` requests, `concurrency` at a time; throws on an answer other than 200. */
+async function send(server, count, concurrency = 8) {
+  let left = count;
+  const client = async () => {
+    while (left > 0) {
+      left -= 1;
+      const token = users[next++ % users.length].accessToken;
+      const { status, body } = await requestJson(server.url, { path, token });
+      if (status !== 200) throw new Error(`${server.name}: ${status} ${JSON.stringify(body)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+}
+
+// valgrind names its control pipes after the prefix, USER or LOGNAME, and HOST (which the API's
+// environment sets): callgrind_control is given the server's own.
+const vgdbPrefix = join(dir, 'vgdb');
+/**
+ * A major GC (mark-compact) costs about 200M instructions here, whole, in whichever window it falls:
+ * its share is told apart so that two builds compare without it. Its entry points, inclusive: the
+ * concurrent marking and sweeping tasks, the incremental marking steps, the atomic pause.
+ */
+const MAJOR_GC_ROOTS = [
+  'v8::internal::ConcurrentMarking::JobTaskMajor::Run(',
+  'v8::internal::Sweeper::SweeperJob::Run(',
+  'v8::internal::IncrementalMarkingJob::Task::RunInternal(',
+  'v8::internal::IncrementalMarking::AdvanceOnAllocation(',
+  'v8::internal::Heap::MarkCompact(',
+];
+function majorGcInstructions(dump) {
+  const listing = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', dump], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  let sum = 0;
+  for (const line of listing.split('\n')) {
+    const match = /^\s*([\d,]+) \([\s\d.]+%\)\s+\S*?:(.*)$/.exec(line);
+    if (match && MAJOR_GC_ROOTS.some((root) => match[2].startsWith(root)))
+      sum += Number(match[1].replaceAll(',', ''));
+  }
+  return sum;
+}
+
+const control = (pid, ...args) => {
+  const names = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  const own = (name) => names.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
+  execFileSync('callgrind_control', [`--vgdb-prefix=${vgdbPrefix}`, ...args, String(pid)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, HOST: own('HOST'), USER: own('USER'), LOGNAME: own('LOGNAME') },
+  });
+};
+const results = [];
+for (const [index, spec] of specs.entries()) {
+  const prefix = join(dir, `server-${index}`);
+  const server = await start(spec, [
+    'valgrind',
+    '--tool=callgrind',
+    '--instr-atstart=no',
+    `--vgdb-prefix=${vgdbPrefix}`,
+    `--callgrind-out-file=${prefix}.%p`,
+  ]);
+  await send(server, warmup);
+  control(server.pid, '-i', 'on');
+  const windows = [];
+  for (let window = 1; window <= WINDOWS; window += 1) {
+    control(server.pid, '-z'); // zero what was counted before
+    await send(server, Number(requests));
+    control(server.pid, '-d'); // written as <prefix>.<pid>.<window>
+    const [dump] = readdirSync(dir)
+      .filter((file) => file.startsWith(`server-${index}.`) && file.endsWith(`.${window}`))
+      .map((file) => join(dir, file));
+    const totals = /^(?:summary|totals): (\d+)/m.exec(readFileSync(dump, 'utf8'));
+    const perRequest = (count) => count / Number(requests) / 1000;
+    windows.push({
+      dump,
+      total: perRequest(Number(totals?.[1] ?? NaN)),
+      majorGc: perRequest(majorGcInstructions(dump)),
+    });
+  }
+  control(server.pid, '-i', 'off');
+  await server.stop();
+  // A window without a major GC, or with the least of one (its marking also slows the code it
+  // runs beside: write barriers, allocation), is the one to compare.
+  const best = windows.reduce((a, b) =>
+    b.majorGc < a.majorGc || (b.majorGc === a.majorGc && b.total < a.total) ? b : a,
+  );
+  results.push({ spec, windows, best, dump: best.dump });
+}
+const k = (value) => `${value.toFixed(1)}k`;
+for (const { spec, windows, best } of results)
+  console.log(
+    `${spec.padEnd(40)} ${k(best.total)} instructions/request${best.majorGc > 0 ? ` (${k(best.majorGc)} of them major GC)` : ''}`,
+    `| windows: ${windows.map((w) => `${k(w.total)}${w.majorGc > 0 ? ` (GC ${k(w.majorGc)})` : ''}`).join(', ')}`,
+  );
+if (process.env.ANNOTATE === '1')
+  for (const { spec, dump } of results) {
+    console.log(`\n== ${spec}`);
+    console.log(
+      execFileSync('callgrind_annotate', ['--threshold=90', dump], { encoding: 'utf8' })
+        .split('\n')
+        .slice(0, 60)
+        .join('\n'),
+    );
+  }
+await database.drop();
