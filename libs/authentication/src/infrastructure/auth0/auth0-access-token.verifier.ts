@@ -58,12 +58,13 @@ export class Auth0AccessTokenVerifier extends AccessTokenVerifier {
     };
   }
 
-  async toPrincipal(claims: VerifiedClaims, rawToken: string): Promise<Principal | null> {
-    if (typeof claims.sub !== 'string' || rawToken === '') return null;
+  async toPrincipal(claims: VerifiedClaims, rawToken: () => string): Promise<Principal | null> {
+    const token = rawToken();
+    if (typeof claims.sub !== 'string' || token === '') return null;
     const now = this.clock.now();
     // Auth0's default token profile has no `jti`: two log-ins of one user within a second can get the
     // very same token. It then works only while every session it was issued to is live.
-    const sessionIds = await this.issued.sessionsOfAccessToken(tokenDigest(rawToken), now);
+    const sessionIds = await this.issued.sessionsOfAccessToken(tokenDigest(token), now);
     if (sessionIds.length === 0) return null;
     const sessions = await Promise.all(sessionIds.map((id) => this.sessions.findById(id)));
     if (!sessions.every((session) => session?.isActive(now))) return null;

@@ -30,6 +30,6 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, ACCESS_TOKEN
   }
 
   async validate(request: FastifyRequest, claims: VerifiedClaims): Promise<Principal | false> {
-    return (await this.verifier.toPrincipal(claims, bearerToken(request) ?? '')) ?? false;
+    return (await this.verifier.toPrincipal(claims, () => bearerToken(request) ?? '')) ?? false;
   }
 }

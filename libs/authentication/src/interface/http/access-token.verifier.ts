@@ -45,6 +45,9 @@ export abstract class AccessTokenVerifier {
   abstract readonly issuer: string;
   abstract readonly audience: string;
   abstract readonly keyProvider: SecretOrKeyProvider;
-  /** `rawToken` is the verified token itself, for providers that recognise tokens they issued. */
-  abstract toPrincipal(claims: VerifiedClaims, rawToken: string): Promise<Principal | null>;
+  /**
+   * `rawToken` gives the verified token itself, for providers that recognise tokens they issued; a
+   * provider that does not need it leaves it uncalled (over HTTP it parses the header a second time).
+   */
+  abstract toPrincipal(claims: VerifiedClaims, rawToken: () => string): Promise<Principal | null>;
 }

@@ -31,7 +31,7 @@ export class SocketAuthenticator {
   async authenticate(token: string): Promise<SocketAuthentication> {
     const claims = await this.verify(token);
     if (!claims || typeof claims.exp !== 'number') return { ok: false, reason: 'invalid' };
-    const principal = await this.verifier.toPrincipal(claims, token);
+    const principal = await this.verifier.toPrincipal(claims, () => token);
     // A genuine, unexpired token with a subject that names no live session: its session has ended.
     if (!principal) return { ok: false, reason: typeof claims.sub === 'string' ? 'revoked' : 'invalid' };
     const tolerance = this.config.env.JWT_CLOCK_TOLERANCE_SECONDS;
