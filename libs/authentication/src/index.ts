@@ -2,7 +2,7 @@
 export { AuthenticationModule } from './authentication.module';
 export { AuthenticationMaintenanceModule } from './authentication-maintenance.module';
 export { authenticationPersistence } from './infrastructure/persistence/authentication.persistence';
-export { AccessTokenGuard, CurrentPrincipal } from './interface/http/access-token.guard';
+export { AccessTokenGuard, type AuthenticatedRequest } from './interface/http/access-token.guard';
 export { AdminGuard } from './interface/http/admin.guard';
 export { SessionResponse } from './interface/http/sessions.dto';
 export {

@@ -11,7 +11,6 @@ import { LogOutHandler } from '../../application/log-out/log-out.handler';
 import type {
   AuthenticatedAccount,
   ClientContext,
-  Principal,
   TokenPair,
 } from '../../application/ports/identity-provider';
 import { IdentityProvider } from '../../application/ports/identity-provider';
@@ -19,7 +18,7 @@ import { RefreshSessionHandler } from '../../application/refresh-session/refresh
 import { SignUpCommand } from '../../application/sign-up/sign-up.command';
 import { SignUpHandler } from '../../application/sign-up/sign-up.handler';
 import { UpdateProfileHandler } from '../../application/update-profile/update-profile.handler';
-import { AccessTokenGuard, CurrentPrincipal } from './access-token.guard';
+import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard';
 import {
   AuthHealthResponse,
   AuthResponse,
@@ -113,7 +112,7 @@ export class AuthController {
   @ApiErrors(400, 401, 429, 500, 503)
   async logOut(
     @Body() body: RefreshTokenRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<MessageResponse> {
     await this.logOutHandler.execute(principal, body.refresh_token);
     return { message: 'Successfully logged out' };
@@ -125,7 +124,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The profile of the authenticated user' })
   @ApiOkResponse({ type: ProfileResponse })
   @ApiErrors(401, 500, 503)
-  profile(@CurrentPrincipal() principal: Principal): Promise<ProfileView> {
+  profile(@Req() { user: principal }: AuthenticatedRequest): Promise<ProfileView> {
     return this.getProfileHandler.execute(principal.userId);
   }
 
@@ -137,7 +136,7 @@ export class AuthController {
   @ApiErrors(400, 401, 500, 503)
   updateProfile(
     @Body() body: UpdateProfileRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<ProfileView> {
     return this.updateProfileHandler.execute(principal.userId, {
       fullName: body.full_name,

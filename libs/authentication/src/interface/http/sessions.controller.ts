@@ -1,14 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiErrors } from '@fluentpro/shared';
 import { ChangePasswordCommand } from '../../application/change-password/change-password.command';
 import { ChangePasswordHandler } from '../../application/change-password/change-password.handler';
 import { ListSessionsHandler } from '../../application/list-sessions/list-sessions.handler';
-import type { Principal } from '../../application/ports/identity-provider';
 import { RevokeAllSessionsHandler } from '../../application/revoke-all-sessions/revoke-all-sessions.handler';
 import { RevokeSessionHandler } from '../../application/revoke-session/revoke-session.handler';
-import { AccessTokenGuard, CurrentPrincipal } from './access-token.guard';
+import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard';
 import { MessageResponse } from './auth.dto';
 import { ChangePasswordRequest, SessionListResponse, SessionsRevokedResponse } from './sessions.dto';
 
@@ -29,7 +28,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Active sessions (devices) of the caller, most recently used first' })
   @ApiOkResponse({ type: SessionListResponse })
   @ApiErrors(401, 500)
-  async list(@CurrentPrincipal() principal: Principal): Promise<SessionListResponse> {
+  async list(@Req() { user: principal }: AuthenticatedRequest): Promise<SessionListResponse> {
     return { sessions: await this.listSessions.execute(principal) };
   }
 
@@ -40,7 +39,10 @@ export class SessionsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: MessageResponse })
   @ApiErrors(401, 404, 500)
-  async revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<MessageResponse> {
+  async revoke(
+    @Param('id') id: string,
+    @Req() { user: principal }: AuthenticatedRequest,
+  ): Promise<MessageResponse> {
     await this.revokeSession.execute(principal.userId, id, 'revoked-by-user');
     return { message: 'Session revoked' };
   }
@@ -50,7 +52,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'End every session of the caller, this one included' })
   @ApiOkResponse({ type: SessionsRevokedResponse })
   @ApiErrors(401, 500)
-  async logOutAll(@CurrentPrincipal() principal: Principal): Promise<SessionsRevokedResponse> {
+  async logOutAll(@Req() { user: principal }: AuthenticatedRequest): Promise<SessionsRevokedResponse> {
     const revoked = await this.revokeAllSessions.execute(principal.userId, 'logout-all');
     return { message: 'Logged out of every session', sessions_revoked: revoked };
   }
@@ -65,7 +67,7 @@ export class SessionsController {
   @ApiErrors(400, 401, 409, 429, 500, 503)
   async changePassword(
     @Body() body: ChangePasswordRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<SessionsRevokedResponse> {
     const { sessionsRevoked } = await this.changePasswordHandler.execute(
       new ChangePasswordCommand(principal, body.current_password, body.new_password),

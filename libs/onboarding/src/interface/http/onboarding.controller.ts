@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, UseGuards } fro
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from '@fluentpro/shared';
-import { AccessTokenGuard, CurrentPrincipal, type Principal } from '@fluentpro/authentication';
+import { AccessTokenGuard, type AuthenticatedRequest } from '@fluentpro/authentication';
 import { CompleteOnboardingHandler } from '../../application/complete-onboarding/complete-onboarding.handler';
 import { MatchRolesHandler } from '../../application/match-roles/match-roles.handler';
 import type {
@@ -47,7 +47,7 @@ export class OnboardingController {
   @ApiOperation({ summary: 'Progress and answers so far (the profile is created on first access)' })
   @ApiOkResponse({ type: ProgressResponse })
   @ApiErrors(401, 500)
-  progress(@CurrentPrincipal() principal: Principal): Promise<ProgressView> {
+  progress(@Req() { user: principal }: AuthenticatedRequest): Promise<ProgressView> {
     return this.view.progress(principal.userId);
   }
 
@@ -57,7 +57,7 @@ export class OnboardingController {
   @ApiErrors(400, 401, 409, 500)
   nativeLanguage(
     @Body() body: NativeLanguageRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<ProgressView> {
     return this.answers.setNativeLanguage(principal.userId, body.native_language);
   }
@@ -66,7 +66,10 @@ export class OnboardingController {
   @ApiOperation({ summary: 'Choose the industry (a role of another industry is cleared)' })
   @ApiOkResponse({ type: ProgressResponse })
   @ApiErrors(400, 401, 409, 500)
-  industry(@Body() body: IndustryRequest, @CurrentPrincipal() principal: Principal): Promise<ProgressView> {
+  industry(
+    @Body() body: IndustryRequest,
+    @Req() { user: principal }: AuthenticatedRequest,
+  ): Promise<ProgressView> {
     return this.answers.setIndustry(principal.userId, body.industry);
   }
 
@@ -77,7 +80,7 @@ export class OnboardingController {
   @ApiErrors(400, 401, 409, 500)
   roleMatches(
     @Body() body: RoleMatchRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<RoleMatchesView> {
     return this.matchRoles.execute(principal.userId, body.job_title, body.job_description);
   }
@@ -86,7 +89,7 @@ export class OnboardingController {
   @ApiOperation({ summary: 'Choose a role by id, or describe a custom role of your own' })
   @ApiOkResponse({ type: ProgressResponse })
   @ApiErrors(400, 401, 409, 500)
-  role(@Body() body: RoleRequest, @CurrentPrincipal() principal: Principal): Promise<ProgressView> {
+  role(@Body() body: RoleRequest, @Req() { user: principal }: AuthenticatedRequest): Promise<ProgressView> {
     return this.answers.chooseRole(principal.userId, {
       roleId: body.role_id,
       customTitle: body.custom_title,
@@ -101,7 +104,10 @@ export class OnboardingController {
   })
   @ApiOkResponse({ type: ProgressResponse })
   @ApiErrors(400, 401, 409, 500)
-  partners(@Body() body: PartnersRequest, @CurrentPrincipal() principal: Principal): Promise<ProgressView> {
+  partners(
+    @Body() body: PartnersRequest,
+    @Req() { user: principal }: AuthenticatedRequest,
+  ): Promise<ProgressView> {
     return this.answers.setPartners(principal.userId, body.partner_ids);
   }
 
@@ -112,7 +118,7 @@ export class OnboardingController {
   situations(
     @Param('partnerId') partnerId: string,
     @Body() body: SituationsRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<ProgressView> {
     return this.answers.setSituations(principal.userId, {
       partnerId,
@@ -127,7 +133,7 @@ export class OnboardingController {
   @ApiErrors(400, 401, 409, 500)
   learningPreferences(
     @Body() body: LearningPreferencesRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Req() { user: principal }: AuthenticatedRequest,
   ): Promise<ProgressView> {
     return this.answers.setLearningPreferences(principal.userId, {
       proficiencyLevel: body.proficiency_level,
@@ -140,7 +146,7 @@ export class OnboardingController {
   @ApiOperation({ summary: 'Every answer with names resolved, partners with their situations, and progress' })
   @ApiOkResponse({ type: SummaryResponse })
   @ApiErrors(401, 500)
-  summary(@CurrentPrincipal() principal: Principal): Promise<SummaryView> {
+  summary(@Req() { user: principal }: AuthenticatedRequest): Promise<SummaryView> {
     return this.view.summary(principal.userId);
   }
 
@@ -150,15 +156,15 @@ export class OnboardingController {
   @ApiOkResponse({ type: ProgressResponse })
   @ApiBadRequestResponse({ type: IncompleteResponse, description: 'Required steps are missing' })
   @ApiErrors(401, 409, 500)
-  complete(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<ProgressView> {
-    return this.completeOnboarding.execute(principal.userId, String(request.id));
+  complete(@Req() request: FastifyRequest & AuthenticatedRequest): Promise<ProgressView> {
+    return this.completeOnboarding.execute(request.user.userId, String(request.id));
   }
 
   @Get('learning-plan')
   @ApiOperation({ summary: 'The learning plan: 404 before completion, pending until built, then ready' })
   @ApiOkResponse({ type: LearningPlanResponse })
   @ApiErrors(401, 404, 500)
-  learningPlan(@CurrentPrincipal() principal: Principal): Promise<LearningPlanView> {
+  learningPlan(@Req() { user: principal }: AuthenticatedRequest): Promise<LearningPlanView> {
     return this.view.learningPlan(principal.userId);
   }
 
@@ -167,7 +173,7 @@ export class OnboardingController {
   @ApiOperation({ summary: 'Start over: every answer and the learning plan are cleared' })
   @ApiOkResponse({ type: ProgressResponse })
   @ApiErrors(401, 409, 500)
-  reset(@CurrentPrincipal() principal: Principal): Promise<ProgressView> {
+  reset(@Req() { user: principal }: AuthenticatedRequest): Promise<ProgressView> {
     return this.resetOnboarding.execute(principal.userId);
   }
 }
