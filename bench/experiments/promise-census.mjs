@@ -1,0 +1,61 @@
+// Promises per request, and the code that creates them: on Node 20 every promise runs
+// AsyncLocalStorage's promise hooks (about 950 instructions each on GET /profile, docs/performance.md).
+// Each server is started with promise-census-hook.mjs preloaded, warmed up with 500 sequential requests,
+// then counted over <requests> more; the report lists the creating sites, most frequent first.
+//
+//   node bench/experiments/promise-census.mjs <requests> <path> <server>...
+//   server: api=<checkout> or floor=<V> (bench/nest-floor-server.mjs's variants)
+//   e.g. node bench/experiments/promise-census.mjs 100 /api/v1/auth/profile/ api=. floor=headers,reqid,pipe,als
+// SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase } from '../lib/database.mjs';
+import { requestJson, seedUsers } from '../lib/load.mjs';
+import { startBuiltApi, startNestFloor } from '../lib/processes.mjs';
+
+const [requests, path, ...specs] = process.argv.slice(2);
+if (!path || specs.length === 0) {
+  console.error('usage: node bench/experiments/promise-census.mjs <requests> <path> <server>...');
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), 'promise-census-'));
+const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
+const dbEnv = database.env;
+const seeder = await startBuiltApi({ checkout: resolve('.'), dbEnv });
+const users = await seedUsers(seeder, { count: 20, runId: 'census', password: 'Bench-passw0rd!' });
+await seeder.stop();
+
+const preload = fileURLToPath(new URL('promise-census-hook.mjs', import.meta.url));
+const pause = (ms) => new Promise((done) => setTimeout(done, ms));
+for (const [index, spec] of specs.entries()) {
+  const [kind, argument = ''] = spec.split('=');
+  const out = join(dir, `census-${index}.txt`);
+  const run = { name: spec, nodeArgs: ['--import', preload], env: { CENSUS_OUT: out } };
+  const server =
+    kind === 'api'
+      ? await startBuiltApi({ ...run, checkout: resolve(argument || '.'), dbEnv })
+      : await startNestFloor({ ...dbEnv, CENSUS_OUT: out }, { ...run, variant: argument });
+  const send = async (count) => {
+    for (let i = 0; i < count; i += 1) {
+      const token = users[i % users.length].accessToken;
+      const { status } = await requestJson(server.url, { path, token });
+      if (status !== 200) throw new Error(`${spec}: ${path} answered ${status}`);
+    }
+  };
+  await send(500);
+  process.kill(server.pid, 'SIGWINCH');
+  await pause(100);
+  await send(Number(requests));
+  process.kill(server.pid, 'SIGWINCH');
+  await pause(500);
+  await server.stop();
+  const [total, ...sites] = readFileSync(out, 'utf8').trim().split('\n');
+  console.log(`\n== ${spec}: ${(Number(total) / Number(requests)).toFixed(1)} promises per request`);
+  for (const line of sites) {
+    const [count, site] = line.split('\t');
+    console.log(`${(Number(count) / Number(requests)).toFixed(2).padStart(6)}  ${site}`);
+  }
+}
+await database.drop();
