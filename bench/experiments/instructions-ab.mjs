@@ -11,15 +11,16 @@
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
 // Counts are taken in WINDOWS windows of <requests> (default 3). The report gives each window's total
 // with its lumps (major GC, optimising compiler), and the least count without lumps of any window.
-// WARMUP sets the warm-up requests (default 20000); NODE_ARGS adds Node flags to every server. With ANNOTATE=1 the report ends with each
-// server's top functions by instructions (`callgrind_annotate`; code V8 compiled is not named there).
+// WARMUP sets the warm-up requests (default 20000); NODE_ARGS adds Node flags to every server. With
+// ANNOTATE=1 the report ends with each server's top functions by instructions (`callgrind_annotate`;
+// code V8 compiled is named there only by address: see docs/performance.md for --perf-basic-prof).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createDatabase } from '../lib/database.mjs';
-import { requestJson, seedUsers } from '../lib/load.mjs';
-import { startBaseline, startBuiltApi, startNestFloor } from '../lib/processes.mjs';
+import { getEach, seedUsers } from '../lib/load.mjs';
+import { startSpec } from '../lib/processes.mjs';
 
 const [requests, path, ...specs] = process.argv.slice(2);
 if (!path || specs.length === 0) {
@@ -32,39 +33,14 @@ const dir = mkdtempSync(join(tmpdir(), 'instructions-ab-'));
 const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
 const dbEnv = database.env;
 
-function start(spec, wrapper = []) {
-  const [first, ...assignments] = spec.split('+');
-  const [kind, argument = ''] = first.split('=');
-  const nodeArgs = (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const run = { name: spec, wrapper, timeoutMs: 600_000, nodeArgs };
-  if (kind === 'api') {
-    const env = Object.fromEntries(assignments.map((assignment) => assignment.split(/=(.*)/s, 2)));
-    nodeArgs.push(...(env.NODE_ARGS ?? '').split(' ').filter(Boolean));
-    delete env.NODE_ARGS;
-    return startBuiltApi({ ...run, checkout: resolve(argument || '.'), dbEnv, env });
-  }
-  if (kind === 'floor') return startNestFloor(dbEnv, { ...run, variant: argument });
-  return startBaseline(dbEnv, { ...run, withHeaders: kind === 'baseh' });
-}
+const nodeArgs = process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const start = (spec, wrapper = []) => startSpec(spec, dbEnv, { nodeArgs, wrapper, timeoutMs: 600_000 });
 
 const seeder = await start(specs.find((spec) => spec.startsWith('api=')) ?? 'api=.');
 const users = await seedUsers(seeder, { count: 50, runId: 'ir', password: 'Bench-passw0rd!' });
 await seeder.stop();
-
-let next = 0;
-/** `count` requests, `concurrency` at a time; throws on an answer other than 200. */
-async function send(server, count, concurrency = 8) {
-  let left = count;
-  const client = async () => {
-    while (left > 0) {
-      left -= 1;
-      const token = users[next++ % users.length].accessToken;
-      const { status, body } = await requestJson(server.url, { path, token });
-      if (status !== 200) throw new Error(`${server.name}: ${status} ${JSON.stringify(body)}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-}
+const tokens = users.map((user) => user.accessToken);
+const send = (server, count) => getEach(server.url, { path, tokens, count, concurrency: 8 });
 
 // valgrind names its control pipes after the prefix, USER or LOGNAME, and HOST (which the API's
 // environment sets): callgrind_control is given the server's own.
@@ -134,15 +110,20 @@ for (const [index, spec] of specs.entries()) {
     const perRequest = (count) => count / Number(requests) / 1000;
     const { gc, jit } = lumps(dump);
     const total = perRequest(Number(totals?.[1] ?? NaN));
-    windows.push({ dump, total, gc: perRequest(gc), jit: perRequest(jit), steady: perRequest(gc + jit) });
-    windows.at(-1).steady = total - windows.at(-1).steady;
+    windows.push({
+      dump,
+      total,
+      gc: perRequest(gc),
+      jit: perRequest(jit),
+      steady: total - perRequest(gc + jit),
+    });
   }
   control(server.pid, '-i', 'off');
   await server.stop();
   // The window with the least work outside the lumps is the one to compare (a major GC's marking
   // also slows the code beside it: write barriers, allocation).
   const best = windows.reduce((a, b) => (b.steady < a.steady ? b : a));
-  results.push({ spec, windows, best, dump: best.dump });
+  results.push({ spec, windows, best });
 }
 const k = (value) => `${value.toFixed(1)}k`;
 const lumpsOf = (w) =>
@@ -153,10 +134,10 @@ for (const { spec, windows, best } of results)
     `| windows: ${windows.map((w) => `${k(w.total)}${lumpsOf(w) ? ` (${lumpsOf(w)})` : ''}`).join(', ')}`,
   );
 if (process.env.ANNOTATE === '1')
-  for (const { spec, dump } of results) {
+  for (const { spec, best } of results) {
     console.log(`\n== ${spec}`);
     console.log(
-      execFileSync('callgrind_annotate', ['--threshold=90', dump], { encoding: 'utf8' })
+      execFileSync('callgrind_annotate', ['--threshold=90', best.dump], { encoding: 'utf8' })
         .split('\n')
         .slice(0, 60)
         .join('\n'),

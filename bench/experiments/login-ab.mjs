@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase } from '../lib/database.mjs';
 import { closedLoop, median, seedUsers } from '../lib/load.mjs';
-import { runJson, startBaseline, startBuiltApi } from '../lib/processes.mjs';
+import { runJson, startSpec } from '../lib/processes.mjs';
 
 const [rounds, seconds, ...specs] = process.argv.slice(2);
 if (!seconds || !specs.some((spec) => spec.startsWith('api='))) {
@@ -36,15 +36,7 @@ const serverEnv = { HASH_CONCURRENCY: String(slots), HASH_QUEUE_LIMIT: String(2 
 const connections = 3 * slots; // every slot busy and a full queue, none shed (as the benchmark)
 
 const nodeArgs = process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-const start = (spec, args = nodeArgs) => {
-  const [server, ...assignments] = spec.split('+');
-  const [kind, argument = ''] = server.split('=');
-  const env = { ...serverEnv, ...Object.fromEntries(assignments.map((a) => a.split('='))) };
-  const options = { dbEnv: database.env, name: spec, env, nodeArgs: args };
-  return kind === 'api'
-    ? startBuiltApi({ checkout: resolve(argument || '.'), ...options })
-    : startBaseline(database.env, options);
-};
+const start = (spec, args = nodeArgs) => startSpec(spec, database.env, { env: serverEnv, nodeArgs: args });
 
 /**
  * CPU ms of a process's event loop and of its other threads (threadpool, V8's GC and compilers), and

@@ -25,10 +25,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createDatabase } from '../lib/database.mjs';
 import { closedLoop, median, seedUsers } from '../lib/load.mjs';
-import { cpuMs, startBaseline, startBuiltApi, startNestFloor } from '../lib/processes.mjs';
+import { cpuMs, startSpec } from '../lib/processes.mjs';
 
 const [rounds, seconds, path, ...specs] = process.argv.slice(2);
 if (!path || specs.length === 0 || !specs.some((spec) => spec.startsWith('api='))) {
@@ -43,21 +43,12 @@ const database = await createDatabase(
   mkdtempSync(join(tmpdir(), 'profile-ab-')),
 );
 const dbEnv = database.env;
+const flags = (value) => value?.split(' ').filter(Boolean) ?? [];
 async function start(spec) {
-  const [first, ...assignments] = spec.split('+');
-  const [kind, argument = ''] = first.split('=');
-  let server;
-  if (kind === 'api') {
-    const env = Object.fromEntries(assignments.map((assignment) => assignment.split(/=(.*)/s, 2)));
-    const nodeArgs = [process.env.API_NODE_ARGS, env.NODE_ARGS].join(' ').split(' ').filter(Boolean);
-    delete env.NODE_ARGS;
-    server = await startBuiltApi({ checkout: resolve(argument || '.'), dbEnv, name: spec, nodeArgs, env });
-  } else if (kind === 'floor') {
-    const nodeArgs = process.env.FLOOR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    server = await startNestFloor(dbEnv, { variant: argument, name: spec, nodeArgs });
-  } else {
-    server = await startBaseline(dbEnv, { withHeaders: kind === 'baseh', name: spec });
-  }
+  const server = await startSpec(spec, dbEnv, {
+    apiNodeArgs: flags(process.env.API_NODE_ARGS),
+    floorNodeArgs: flags(process.env.FLOOR_NODE_ARGS),
+  });
   execFileSync('taskset', ['-a', '-p', '-c', '0', String(server.pid)], { stdio: 'ignore' });
   return server;
 }

@@ -4,16 +4,16 @@
 // then counted over <requests> more; the report lists the creating sites, most frequent first.
 //
 //   node bench/experiments/promise-census.mjs <requests> <path> <server>...
-//   server: api=<checkout> or floor=<V> (bench/nest-floor-server.mjs's variants)
+//   server: api=<checkout>, floor=<V>, base or baseh, as profile-ab.mjs (startSpec in bench/lib/processes.mjs)
 //   e.g. node bench/experiments/promise-census.mjs 100 /api/v1/auth/profile/ api=. floor=headers,reqid,pipe,als
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '../lib/database.mjs';
-import { requestJson, seedUsers } from '../lib/load.mjs';
-import { startBuiltApi, startNestFloor } from '../lib/processes.mjs';
+import { getEach, seedUsers } from '../lib/load.mjs';
+import { startSpec } from '../lib/processes.mjs';
 
 const [requests, path, ...specs] = process.argv.slice(2);
 if (!path || specs.length === 0) {
@@ -23,27 +23,17 @@ if (!path || specs.length === 0) {
 const dir = mkdtempSync(join(tmpdir(), 'promise-census-'));
 const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
 const dbEnv = database.env;
-const seeder = await startBuiltApi({ checkout: resolve('.'), dbEnv });
+const seeder = await startSpec(specs.find((spec) => spec.startsWith('api=')) ?? 'api=.', dbEnv);
 const users = await seedUsers(seeder, { count: 20, runId: 'census', password: 'Bench-passw0rd!' });
 await seeder.stop();
+const tokens = users.map((user) => user.accessToken);
 
 const preload = fileURLToPath(new URL('promise-census-hook.mjs', import.meta.url));
 const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 for (const [index, spec] of specs.entries()) {
-  const [kind, argument = ''] = spec.split('=');
   const out = join(dir, `census-${index}.txt`);
-  const run = { name: spec, nodeArgs: ['--import', preload], env: { CENSUS_OUT: out } };
-  const server =
-    kind === 'api'
-      ? await startBuiltApi({ ...run, checkout: resolve(argument || '.'), dbEnv })
-      : await startNestFloor({ ...dbEnv, CENSUS_OUT: out }, { ...run, variant: argument });
-  const send = async (count) => {
-    for (let i = 0; i < count; i += 1) {
-      const token = users[i % users.length].accessToken;
-      const { status } = await requestJson(server.url, { path, token });
-      if (status !== 200) throw new Error(`${spec}: ${path} answered ${status}`);
-    }
-  };
+  const server = await startSpec(spec, dbEnv, { nodeArgs: ['--import', preload], env: { CENSUS_OUT: out } });
+  const send = (count) => getEach(server.url, { path, tokens, count });
   await send(500);
   process.kill(server.pid, 'SIGWINCH');
   await pause(100);

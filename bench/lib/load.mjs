@@ -165,6 +165,22 @@ export function paced({
   });
 }
 
+/**
+ * `count` GET requests of `path`, `concurrency` at a time, each with the next of `tokens` as its bearer
+ * token (the experiments' fixed amounts of work); throws on an answer other than 200.
+ */
+export async function getEach(url, { path, tokens, count, concurrency = 1 }) {
+  let sent = 0;
+  const client = async () => {
+    while (sent < count) {
+      const token = tokens[sent++ % tokens.length];
+      const { status, body } = await requestJson(url, { path, token });
+      if (status !== 200) throw new Error(`${url}${path} answered ${status} ${JSON.stringify(body)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+}
+
 /** One JSON request (seeding, checks). */
 export function requestJson(url, { method = 'GET', path, body, token }) {
   return new Promise((resolve, reject) => {

@@ -143,12 +143,15 @@ export function startBuiltApi({
 }
 
 /** Bare Nest (bench/nest-floor-server.mjs) on `dbEnv`'s database and key; `variant` is its V. */
-export function startNestFloor(dbEnv, { variant = '', name = 'nest-floor', nodeArgs = [], ...run } = {}) {
+export function startNestFloor(
+  dbEnv,
+  { variant = '', name = 'nest-floor', env = {}, nodeArgs = [], ...run } = {},
+) {
   return startServer({
     ...run,
     name,
     script: 'bench/nest-floor-server.mjs',
-    env: { DATABASE_URL: '', ...dbEnv, V: variant },
+    env: { DATABASE_URL: '', ...dbEnv, ...env, V: variant },
     cwd: benchRoot,
     nodeArgs,
   });
@@ -164,6 +167,41 @@ export function startBaseline(dbEnv, { withHeaders = false, name, env = {}, node
     cwd: benchRoot,
     nodeArgs,
   });
+}
+
+/**
+ * A server as the experiments name it on their command lines:
+ *   api=<checkout>   the built API of a checkout (after `npm start`'s Node flags)
+ *   floor=<V>        bare Nest (bench/nest-floor-server.mjs) with variant V
+ *   base | baseh     bare Fastify (bench/baseline-server.mjs) without or with the API's headers
+ * each optionally followed by `+NAME=value` (an environment variable of its own) and
+ * `+NODE_ARGS=--flag …` (Node flags of its own), e.g. `api=.+X=1+NODE_ARGS=--trace-gc`. `env` and
+ * `nodeArgs` go to every server, `apiNodeArgs` and `floorNodeArgs` to those kinds; the other options
+ * (`wrapper`, `timeoutMs`) to startServer. The server is named by its spec.
+ */
+export function startSpec(
+  spec,
+  dbEnv,
+  { env = {}, nodeArgs = [], apiNodeArgs = [], floorNodeArgs = [], ...run } = {},
+) {
+  const [first, ...assignments] = spec.split('+');
+  const [kind, argument = ''] = first.split('=');
+  const { NODE_ARGS, ...own } = Object.fromEntries(
+    assignments.map((assignment) => assignment.split(/=(.*)/s, 2)),
+  );
+  const options = {
+    ...run,
+    name: spec,
+    env: { ...env, ...own },
+    nodeArgs: [
+      ...nodeArgs,
+      ...(kind === 'api' ? apiNodeArgs : kind === 'floor' ? floorNodeArgs : []),
+      ...(NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
+  };
+  if (kind === 'api') return startBuiltApi({ ...options, checkout: resolve(argument || '.'), dbEnv });
+  if (kind === 'floor') return startNestFloor(dbEnv, { ...options, variant: argument });
+  return startBaseline(dbEnv, { ...options, withHeaders: kind === 'baseh' });
 }
 
 /**
