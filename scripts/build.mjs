@@ -19,9 +19,14 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ['apps', 'libs', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((p) =>
-  join(root, p),
-);
+const sources = [
+  'apps',
+  'libs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+  'scripts/bundle-api.mjs',
+].map((p) => join(root, p));
 const newest = Math.max(
   ...sources.map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)),
 );

@@ -64,6 +64,35 @@ export function asciiOnly(source) {
   });
 }
 
+const parse = (source) => Parser.parse(source, { ecmaVersion: 'latest', sourceType: 'script' });
+
+/** Calls visit(node, parent, key) for every node of an acorn tree, parents first. */
+function walk(node, visit, parent = null, key = null) {
+  visit(node, parent, key);
+  for (const [childKey, child] of Object.entries(node)) {
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item.type === 'string') walk(item, visit, node, childKey);
+    } else if (child && typeof child.type === 'string') walk(child, visit, node, childKey);
+  }
+}
+
+/**
+ * The source with each [start, end, text] range replaced by its text padded with spaces to the range's
+ * length, so every position, and the bundle's source map, stays as it was.
+ */
+function replaceInPlace(source, edits) {
+  if (edits.length === 0) return source;
+  edits.sort((a, b) => a[0] - b[0]);
+  let result = '';
+  let at = 0;
+  for (const [start, end, text] of edits) {
+    if (text.length > end - start) throw new Error(`bundle: '${text}' does not fit in ${start}..${end}`);
+    result += source.slice(at, start) + text.padEnd(end - start, ' ');
+    at = end;
+  }
+  return result + source.slice(at);
+}
+
 /**
  * The bundle without the `__name(fn, "name")` wrappers that give a function the very name JavaScript
  * already infers for it. esbuild's `keepNames` wraps every named function and class, so that the ones
@@ -80,7 +109,6 @@ export function asciiOnly(source) {
  * become spaces, so every position, and the source map, stays as it was.
  */
 export function unwrapRedundantNames(source) {
-  const ast = Parser.parse(source, { ecmaVersion: 'latest', sourceType: 'script' });
   const blanks = [];
   const nameOf = (node) =>
     node?.type === 'Identifier' ? node.name : node?.type === 'Literal' ? String(node.value) : undefined;
@@ -118,13 +146,13 @@ export function unwrapRedundantNames(source) {
     const [fn, name] = call.arguments;
     return fn?.type === 'Identifier' && declared.has(fn.name) && name?.value === fn.name;
   };
-  const visit = (node, parent, key) => {
+  walk(parse(source), (node, parent, key) => {
     if (parent && isRedundant(node, parent, key)) {
       // `__name(fn, "x")` becomes `      (fn     )`: the parentheses stay, so the expression stays one
       // wherever it stood (`__name(function g() {}, "g")()` must not become a declaration), and so do
       // those around `fn` itself (`__name((() => 1), "x")`).
       const [, name] = node.arguments;
-      blanks.push([node.start, node.callee.end], [source.lastIndexOf(',', name.start), name.end]);
+      blanks.push([node.start, node.callee.end, ''], [source.lastIndexOf(',', name.start), name.end, '']);
     }
     if (Array.isArray(node.body)) {
       const declared = new Set(
@@ -133,24 +161,66 @@ export function unwrapRedundantNames(source) {
           .map((statement) => statement.id.name),
       );
       for (const statement of node.body)
-        if (isRedundantStatement(statement, declared)) blanks.push([statement.start, statement.end]);
+        if (isRedundantStatement(statement, declared)) blanks.push([statement.start, statement.end, '']);
     }
-    for (const [childKey, child] of Object.entries(node)) {
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item.type === 'string') visit(item, node, childKey);
-      } else if (child && typeof child.type === 'string') visit(child, node, childKey);
+  });
+  return replaceInPlace(source, blanks);
+}
+
+/** esbuild's helpers that run a module wrapped as a one-method object: `__commonJS({ "path"(exports, module) {...} })`. */
+const MODULE_WRAPPERS = new Set(['__commonJS', '__esm']);
+
+/**
+ * The bundle with every module's wrapper a function instead of an object with one method named by the
+ * module's path. V8 keeps the maps of all one-property object literals in one transition tree, whose
+ * root takes at most 1,536 transitions; esbuild's `__commonJS({ "node_modules/…/x.js"(exports, module)
+ * {...} })` wrappers, one per module (2,300 in this bundle), fill it while the bundle loads. After that,
+ * a one-property literal with a key not seen before (pg's `{ text }` for every query) gets a map with
+ * no place in the tree: each property added to such an object makes a new map, and the code that reads
+ * it misses its inline caches every time (docs/performance.md). The wrapper becomes `(function (exports,
+ * module) {...})` in the same characters (`{` and `}` become parentheses, the key `function`), and the
+ * helpers call what they are given (`cb[__getOwnPropNames(cb)[0]]` becomes `cb`).
+ */
+export function moduleWrappersAsFunctions(source) {
+  const edits = [];
+  const helpers = new Set();
+  const called = new Set();
+  walk(parse(source), (node) => {
+    if (node.type === 'VariableDeclarator' && MODULE_WRAPPERS.has(node.id.name)) {
+      // `fn[__getOwnPropNames(fn)[0]]`, the wrapper's one method.
+      walk(node.init, (inner) => {
+        const name = inner.object?.name;
+        const call = inner.property?.object;
+        if (
+          inner.type === 'MemberExpression' &&
+          call?.callee?.name === '__getOwnPropNames' &&
+          call.arguments[0]?.name === name
+        ) {
+          edits.push([inner.start, inner.end, name]);
+          helpers.add(node.id.name);
+        }
+      });
     }
-  };
-  visit(ast, null, null);
-  if (blanks.length === 0) return source;
-  blanks.sort((a, b) => a[0] - b[0]);
-  let result = '';
-  let at = 0;
-  for (const [start, end] of blanks) {
-    result += source.slice(at, start) + ' '.repeat(end - start);
-    at = end;
-  }
-  return result + source.slice(at);
+    if (node.type !== 'CallExpression' || !MODULE_WRAPPERS.has(node.callee.name)) return;
+    const [wrapper] = node.arguments;
+    const [method] = wrapper?.properties ?? [];
+    if (
+      wrapper?.type !== 'ObjectExpression' ||
+      wrapper.properties.length !== 1 ||
+      !method.method ||
+      method.computed ||
+      method.value.async ||
+      method.value.generator ||
+      method.key.end - wrapper.start < '(function'.length
+    )
+      throw new Error(`bundle: a ${node.callee.name} wrapper of an unexpected shape at ${node.start}`);
+    edits.push([wrapper.start, method.key.end, '(function'], [wrapper.end - 1, wrapper.end, ')']);
+    called.add(node.callee.name);
+  });
+  for (const name of called)
+    if (!helpers.has(name))
+      throw new Error(`bundle: esbuild's ${name} helper no longer reads its wrapper's one method`);
+  return replaceInPlace(source, edits);
 }
 
 export async function bundleApi(root) {
@@ -176,7 +246,7 @@ export async function bundleApi(root) {
     sourcesContent: false,
     logLevel: 'error',
   });
-  const source = asciiOnly(unwrapRedundantNames(readFileSync(outfile, 'utf8')));
+  const source = asciiOnly(moduleWrappersAsFunctions(unwrapRedundantNames(readFileSync(outfile, 'utf8'))));
   new Script(source, { filename: outfile }); // still valid JavaScript, or the build fails here
   writeFileSync(outfile, source);
 }

@@ -2,15 +2,23 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
-/** Runs scripts/bundle-api.mjs's unwrapRedundantNames (an ES module) in a child Node process. */
-function unwrap(source: string): string {
+/** Runs one of scripts/bundle-api.mjs's rewrites (an ES module) in a child Node process. */
+function rewrite(name: 'unwrapRedundantNames' | 'moduleWrappersAsFunctions', source: string): string {
   const script = `
-    import { unwrapRedundantNames } from ${JSON.stringify(join(__dirname, 'bundle-api.mjs'))};
-    process.stdout.write(unwrapRedundantNames(${JSON.stringify(source)}));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    import { ${name} } from ${JSON.stringify(join(__dirname, 'bundle-api.mjs'))};
+    process.stdout.write(${name}(${JSON.stringify(source)}));`;
+  return node(['--input-type=module'], script);
+}
+
+/** Node run with args, the program on its standard input. */
+function node(args: string[], program: string): string {
+  const result = spawnSync(process.execPath, [...args, '-'], { input: program, encoding: 'utf8' });
+  if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout;
 }
+
+const unwrap = (source: string) => rewrite('unwrapRedundantNames', source);
 
 /** The names every function of the fixture ends up with, as esbuild's helper would set them. */
 function namesAfterRunning(source: string): Record<string, string> {
@@ -85,5 +93,59 @@ describe('bundle-api: unwrapRedundantNames', () => {
       unnamed: 'unnamed',
       Named: 'string',
     });
+  });
+});
+
+describe('bundle-api: moduleWrappersAsFunctions', () => {
+  // esbuild's helpers and wrappers, as it writes them with minifyWhitespace.
+  const helpers =
+    'var __getOwnPropNames=Object.getOwnPropertyNames;' +
+    'var __esm=(fn,res,err)=>function __init(){if(err)throw err[0];try{return fn&&(res=(0,fn[__getOwnPropNames(fn)[0]])(fn=0)),res}catch(e){throw err=[e],e}};' +
+    'var __commonJS=(cb,mod)=>function __require(){try{return mod||(0,cb[__getOwnPropNames(cb)[0]])((mod={exports:{}}).exports,mod),mod.exports}catch(e){throw mod=0,e}};';
+  const wrapped = (i: number) =>
+    `var require_m${i}=__commonJS({"node_modules/m/m${i}.js"(exports2,module2){module2.exports={n:${i}}}});`;
+  // pg's per-query config: a one-property literal, then a property added to it.
+  const query = `function config(text,values){const c={text};c.values=values;return c}`;
+
+  it('turns each wrapper into a function in the same characters, and the helpers call it', () => {
+    const source = `${helpers}${wrapped(1)}var e;var init_e=__esm({"src/e.js"(){e=2}});init_e();${query}
+module.exports=[require_m1().n,e,require_m1()===require_m1()];`;
+    const output = rewrite('moduleWrappersAsFunctions', source);
+
+    expect(output).toHaveLength(source.length);
+    expect(output.split('\n').map((line) => line.length)).toEqual(
+      source.split('\n').map((line) => line.length),
+    );
+    expect(output).not.toContain('__getOwnPropNames(cb)');
+    expect(output).not.toContain('__getOwnPropNames(fn)');
+    expect(output).toContain('__commonJS((function');
+    expect(output).toContain('__esm((function');
+    const run = (code: string) => {
+      const context = { module: { exports: [] as unknown[] } };
+      runInNewContext(code, context);
+      return context.module.exports;
+    };
+    expect(run(output)).toEqual([1, 2, true]);
+    expect(run(output)).toEqual(run(source));
+  });
+
+  it('keeps V8 able to share the maps of one-property literals after 2,000 modules (pg: a new map per query before)', () => {
+    const modules =
+      Array.from({ length: 2000 }, (_, i) => wrapped(i)).join('') +
+      Array.from({ length: 2000 }, (_, i) => `require_m${i}();`).join('');
+    const source = `${helpers}${modules}${query}`;
+    // V8's own test of two objects' maps (not JavaScript, so added after the rewrite).
+    const check = `;const a=config('a',[1]),b=config('b',[2]);console.log(%HaveSameMap(a,b));`;
+    const sameMap = (code: string) => node(['--allow-natives-syntax'], code + check).trim();
+
+    expect(sameMap(source)).toBe('false');
+    expect(sameMap(rewrite('moduleWrappersAsFunctions', source))).toBe('true');
+  });
+
+  it('fails the build on a wrapper it cannot rewrite in place', () => {
+    expect(() => rewrite('moduleWrappersAsFunctions', `${helpers}var r=__commonJS({"a"(){}});`)).toThrow(
+      /unexpected shape/,
+    );
+    expect(() => rewrite('moduleWrappersAsFunctions', `${wrapped(1)}`)).toThrow(/no longer reads/);
   });
 });
