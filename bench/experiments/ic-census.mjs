@@ -13,28 +13,16 @@
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
 // WARMUP sets the warm-up requests (default 5000), TOP the sites listed (default 15).
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createDatabase } from '../lib/database.mjs';
-import { getEach, seedUsers } from '../lib/load.mjs';
+import { startExperiment } from '../lib/experiment.mjs';
+import { getEach } from '../lib/load.mjs';
 import { startSpec } from '../lib/processes.mjs';
 
-const [requests, path, ...specs] = process.argv.slice(2);
-if (!path || specs.length === 0) {
-  console.error('usage: node bench/experiments/ic-census.mjs <requests> <path> <server>...');
-  process.exit(2);
-}
+const { requests, path, specs, dir, database, dbEnv, tokens } = await startExperiment('ic-census');
 const warmup = Number(process.env.WARMUP ?? 5000);
 const top = Number(process.env.TOP ?? 15);
-const dir = mkdtempSync(join(tmpdir(), 'ic-census-'));
-const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
-const dbEnv = database.env;
-const seeder = await startSpec(specs.find((spec) => spec.startsWith('api=')) ?? 'api=.', dbEnv);
-const users = await seedUsers(seeder, { count: 20, runId: 'ic', password: 'Bench-passw0rd!' });
-await seeder.stop();
-const tokens = users.map((user) => user.accessToken);
 
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 /** Milliseconds since the process started, which V8's log timestamps count (in µs) from, give or take its start-up. */
@@ -101,12 +89,12 @@ for (const [index, spec] of specs.entries()) {
   await send(warmup);
   await pause(IDLE_MS);
   const from = ageMs(server.pid) - IDLE_MS / 2;
-  await send(Number(requests));
+  await send(requests);
   const to = ageMs(server.pid) + IDLE_MS / 2;
   await pause(IDLE_MS);
   await server.stop();
   const { misses, sites } = await census(log, from, to);
-  const perRequest = (count) => (count / Number(requests)).toFixed(2).padStart(6);
+  const perRequest = (count) => (count / requests).toFixed(2).padStart(6);
   console.log(`\n== ${spec}: ${perRequest(misses).trim()} IC misses per request`);
   for (const [site, count] of sites.slice(0, top)) console.log(`${perRequest(count)}  ${site}`);
 }

@@ -15,31 +15,20 @@
 // ANNOTATE=1 the report ends with each server's top functions by instructions (`callgrind_annotate`;
 // code V8 compiled is named there only by address: see docs/performance.md for --perf-basic-prof).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDatabase } from '../lib/database.mjs';
-import { getEach, seedUsers } from '../lib/load.mjs';
+import { startExperiment } from '../lib/experiment.mjs';
+import { getEach } from '../lib/load.mjs';
 import { startSpec } from '../lib/processes.mjs';
 
-const [requests, path, ...specs] = process.argv.slice(2);
-if (!path || specs.length === 0) {
-  console.error('usage: node bench/experiments/instructions-ab.mjs <requests> <path> <server>...');
-  process.exit(2);
-}
 const warmup = Number(process.env.WARMUP ?? 20_000);
 const WINDOWS = Number(process.env.WINDOWS ?? 3);
-const dir = mkdtempSync(join(tmpdir(), 'instructions-ab-'));
-const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
-const dbEnv = database.env;
-
 const nodeArgs = process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const { requests, path, specs, dir, database, dbEnv, tokens } = await startExperiment('instructions-ab', {
+  users: 50,
+  seederOptions: { nodeArgs, timeoutMs: 600_000 },
+});
 const start = (spec, wrapper = []) => startSpec(spec, dbEnv, { nodeArgs, wrapper, timeoutMs: 600_000 });
-
-const seeder = await start(specs.find((spec) => spec.startsWith('api=')) ?? 'api=.');
-const users = await seedUsers(seeder, { count: 50, runId: 'ir', password: 'Bench-passw0rd!' });
-await seeder.stop();
-const tokens = users.map((user) => user.accessToken);
 const send = (server, count) => getEach(server.url, { path, tokens, count, concurrency: 8 });
 
 // valgrind names its control pipes after the prefix, USER or LOGNAME, and HOST (which the API's
@@ -101,13 +90,13 @@ for (const [index, spec] of specs.entries()) {
   const windows = [];
   for (let window = 1; window <= WINDOWS; window += 1) {
     control(server.pid, '-z'); // zero what was counted before
-    await send(server, Number(requests));
+    await send(server, requests);
     control(server.pid, '-d'); // written as <prefix>.<pid>.<window>
     const [dump] = readdirSync(dir)
       .filter((file) => file.startsWith(`server-${index}.`) && file.endsWith(`.${window}`))
       .map((file) => join(dir, file));
     const totals = /^(?:summary|totals): (\d+)/m.exec(readFileSync(dump, 'utf8'));
-    const perRequest = (count) => count / Number(requests) / 1000;
+    const perRequest = (count) => count / requests / 1000;
     const { gc, jit } = lumps(dump);
     const total = perRequest(Number(totals?.[1] ?? NaN));
     windows.push({

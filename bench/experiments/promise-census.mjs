@@ -7,26 +7,14 @@
 //   server: api=<checkout>, floor=<V>, base or baseh, as profile-ab.mjs (startSpec in bench/lib/processes.mjs)
 //   e.g. node bench/experiments/promise-census.mjs 100 /api/v1/auth/profile/ api=. floor=headers,reqid,pipe,als
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase } from '../lib/database.mjs';
-import { getEach, seedUsers } from '../lib/load.mjs';
+import { startExperiment } from '../lib/experiment.mjs';
+import { getEach } from '../lib/load.mjs';
 import { startSpec } from '../lib/processes.mjs';
 
-const [requests, path, ...specs] = process.argv.slice(2);
-if (!path || specs.length === 0) {
-  console.error('usage: node bench/experiments/promise-census.mjs <requests> <path> <server>...');
-  process.exit(2);
-}
-const dir = mkdtempSync(join(tmpdir(), 'promise-census-'));
-const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
-const dbEnv = database.env;
-const seeder = await startSpec(specs.find((spec) => spec.startsWith('api=')) ?? 'api=.', dbEnv);
-const users = await seedUsers(seeder, { count: 20, runId: 'census', password: 'Bench-passw0rd!' });
-await seeder.stop();
-const tokens = users.map((user) => user.accessToken);
+const { requests, path, specs, dir, database, dbEnv, tokens } = await startExperiment('promise-census');
 
 const preload = fileURLToPath(new URL('promise-census-hook.mjs', import.meta.url));
 const pause = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -37,15 +25,15 @@ for (const [index, spec] of specs.entries()) {
   await send(500);
   process.kill(server.pid, 'SIGWINCH');
   await pause(100);
-  await send(Number(requests));
+  await send(requests);
   process.kill(server.pid, 'SIGWINCH');
   await pause(500);
   await server.stop();
   const [total, ...sites] = readFileSync(out, 'utf8').trim().split('\n');
-  console.log(`\n== ${spec}: ${(Number(total) / Number(requests)).toFixed(1)} promises per request`);
+  console.log(`\n== ${spec}: ${(Number(total) / requests).toFixed(1)} promises per request`);
   for (const line of sites) {
     const [count, site] = line.split('\t');
-    console.log(`${(Number(count) / Number(requests)).toFixed(2).padStart(6)}  ${site}`);
+    console.log(`${(Number(count) / requests).toFixed(2).padStart(6)}  ${site}`);
   }
 }
 await database.drop();

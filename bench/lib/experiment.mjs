@@ -1,0 +1,39 @@
+// The common start of the per-request experiments (instructions-ab, promise-census, ic-census).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase } from './database.mjs';
+import { seedUsers } from './load.mjs';
+import { startSpec } from './processes.mjs';
+
+/**
+ * The experiment's arguments (`<requests> <path> <server>...`, or its usage and exit 2), a temporary
+ * directory, a database (SQLite there, or a new one on DATABASE_URL's server: drop it at the end) and
+ * the access tokens of `users` users signed up through the first `api=` server of the list (this
+ * checkout's if none), stopped before the experiment's own servers start.
+ */
+export async function startExperiment(name, { users = 20, seederOptions = {} } = {}) {
+  const [requests, path, ...specs] = process.argv.slice(2);
+  if (!path || specs.length === 0) {
+    console.error(`usage: node bench/experiments/${name}.mjs <requests> <path> <server>...`);
+    process.exit(2);
+  }
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  const database = await createDatabase(process.env.DATABASE_URL ? 'postgres' : 'sqlite', dir);
+  const seeder = await startSpec(
+    specs.find((spec) => spec.startsWith('api=')) ?? 'api=.',
+    database.env,
+    seederOptions,
+  );
+  const seeded = await seedUsers(seeder, { count: users, runId: name, password: 'Bench-passw0rd!' });
+  await seeder.stop();
+  return {
+    requests: Number(requests),
+    path,
+    specs,
+    dir,
+    database,
+    dbEnv: database.env,
+    tokens: seeded.map((user) => user.accessToken),
+  };
+}
