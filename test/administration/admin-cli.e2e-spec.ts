@@ -128,7 +128,12 @@ describe('Admin CLI (the built dist/apps/api/src/cli.js)', () => {
       `${user.email} already has the admin role\n`,
     );
 
-    expect((await runCli(database, ['demote', '--email', user.email])).code).toBe(0);
+    // The whole result, so that a failure shows the CLI's stderr.
+    expect(await runCli(database, ['demote', '--email', user.email])).toEqual({
+      code: 0,
+      stdout: `${user.email} is no longer an admin\n`,
+      stderr: '',
+    });
     expect((await adminRoute()).status).toBe(403);
   });
 
