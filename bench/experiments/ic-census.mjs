@@ -20,7 +20,7 @@ import { startExperiment } from '../lib/experiment.mjs';
 import { getEach } from '../lib/load.mjs';
 import { startSpec } from '../lib/processes.mjs';
 
-const { requests, path, specs, dir, database, dbEnv, tokens } = await startExperiment('ic-census');
+const { requests, path, specs, dir, dbEnv, tokens, end } = await startExperiment('ic-census');
 const warmup = Number(process.env.WARMUP ?? 5000);
 const top = Number(process.env.TOP ?? 15);
 
@@ -98,4 +98,4 @@ for (const [index, spec] of specs.entries()) {
   console.log(`\n== ${spec}: ${perRequest(misses).trim()} IC misses per request`);
   for (const [site, count] of sites.slice(0, top)) console.log(`${perRequest(count)}  ${site}`);
 }
-await database.drop();
+await end();

@@ -24,7 +24,7 @@ import { startSpec } from '../lib/processes.mjs';
 const warmup = Number(process.env.WARMUP ?? 20_000);
 const WINDOWS = Number(process.env.WINDOWS ?? 3);
 const nodeArgs = process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-const { requests, path, specs, dir, database, dbEnv, tokens } = await startExperiment('instructions-ab', {
+const { requests, path, specs, dir, dbEnv, tokens, end } = await startExperiment('instructions-ab', {
   users: 50,
   seederOptions: { nodeArgs, timeoutMs: 600_000 },
 });
@@ -132,4 +132,4 @@ if (process.env.ANNOTATE === '1')
         .join('\n'),
     );
   }
-await database.drop();
+await end();

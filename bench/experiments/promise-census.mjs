@@ -14,7 +14,7 @@ import { startExperiment } from '../lib/experiment.mjs';
 import { getEach } from '../lib/load.mjs';
 import { startSpec } from '../lib/processes.mjs';
 
-const { requests, path, specs, dir, database, dbEnv, tokens } = await startExperiment('promise-census');
+const { requests, path, specs, dir, dbEnv, tokens, end } = await startExperiment('promise-census');
 
 const preload = fileURLToPath(new URL('promise-census-hook.mjs', import.meta.url));
 const pause = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -36,4 +36,4 @@ for (const [index, spec] of specs.entries()) {
     console.log(`${(Number(count) / requests).toFixed(2).padStart(6)}  ${site}`);
   }
 }
-await database.drop();
+await end();

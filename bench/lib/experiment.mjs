@@ -1,5 +1,5 @@
 // The common start of the per-request experiments (instructions-ab, promise-census, ic-census).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from './database.mjs';
@@ -10,7 +10,8 @@ import { startSpec } from './processes.mjs';
  * The experiment's arguments (`<requests> <path> <server>...`, or its usage and exit 2), a temporary
  * directory, a database (SQLite there, or a new one on DATABASE_URL's server: drop it at the end) and
  * the access tokens of `users` users signed up through the first `api=` server of the list (this
- * checkout's if none), stopped before the experiment's own servers start.
+ * checkout's if none), stopped before the experiment's own servers start. `end()` drops the database
+ * and removes the directory (its signing key, logs and dumps).
  */
 export async function startExperiment(name, { users = 20, seederOptions = {} } = {}) {
   const [requests, path, ...specs] = process.argv.slice(2);
@@ -32,8 +33,11 @@ export async function startExperiment(name, { users = 20, seederOptions = {} } =
     path,
     specs,
     dir,
-    database,
     dbEnv: database.env,
     tokens: seeded.map((user) => user.accessToken),
+    end: async () => {
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
