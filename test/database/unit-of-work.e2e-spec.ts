@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import BetterSqlite3 from 'better-sqlite3';
 import { DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { AppConfig, buildDataSourceOptions, RequestContext, TypeOrmUnitOfWork } from '@fluentpro/shared';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -26,7 +27,12 @@ describe('TypeOrmUnitOfWork and RequestContext (one AsyncLocalStorage)', () => {
       { entities: [ThingRecord], migrations: { sqlite: [], postgres: [] } },
     ]);
     first = await new DataSource({ ...options, synchronize: true }).initialize();
-    second = await new DataSource({ ...options, synchronize: false }).initialize();
+    // On SQLite a file of its own: a transaction holds its file's write lock from the start (below).
+    second = await new DataSource(
+      options.type === 'better-sqlite3'
+        ? { ...options, database: `${options.database}-second`, synchronize: true }
+        : { ...options, synchronize: false },
+    ).initialize();
     unitOfWork = new TypeOrmUnitOfWork(first);
     other = new TypeOrmUnitOfWork(second);
   });
@@ -110,4 +116,30 @@ describe('TypeOrmUnitOfWork and RequestContext (one AsyncLocalStorage)', () => {
     expect(order).toEqual(['first', 'second saw 1']);
     expect(seen).toEqual({ outsideTransaction: true, correlationId: 'request-2' });
   });
+
+  // SQLite in WAL mode: without BEGIN IMMEDIATE the other connection's write would succeed here, and
+  // the transaction's own write would then fail at once with SQLITE_BUSY_SNAPSHOT.
+  const onSqlite = process.env.DATABASE_URL ? it.skip : it;
+  onSqlite(
+    "holds SQLite's write lock from the start of a transaction, so its read-then-write cannot fail on another connection's commit",
+    async () => {
+      // Another process's connection to the same file (the admin CLI beside the API), which fails at
+      // once instead of waiting 5 s for the lock.
+      const otherProcess = new BetterSqlite3(database.env.SQLITE_PATH);
+      otherProcess.pragma('busy_timeout = 0');
+      const insert = otherProcess.prepare('INSERT INTO unit_of_work_things (id) VALUES (?)');
+      try {
+        await unitOfWork.run(async () => {
+          const before = await unitOfWork.manager.getRepository(ThingRecord).count();
+          expect(() => insert.run('other')).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+          await unitOfWork.manager.getRepository(ThingRecord).insert({ id: `after-${before}` });
+        });
+        expect(await first.getRepository(ThingRecord).findOneBy({ id: 'other' })).toBeNull();
+        insert.run('other'); // the lock is free again
+        expect(await first.getRepository(ThingRecord).findOneBy({ id: 'other' })).not.toBeNull();
+      } finally {
+        otherProcess.close();
+      }
+    },
+  );
 });

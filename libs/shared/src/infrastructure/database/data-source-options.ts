@@ -44,10 +44,19 @@ export function buildDataSourceOptions(
     type: 'better-sqlite3',
     database,
     enableWAL: true,
-    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+    prepareDatabase: (db: { pragma(source: string): unknown; prepare(source: string): unknown }) => {
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
+      // Transactions take the write lock when they begin, not at their first write. In WAL mode a
+      // transaction that has read and then writes after another connection committed (the admin CLI
+      // beside the running API, a second process on the file) fails at once with SQLITE_BUSY_SNAPSHOT,
+      // whatever the busy timeout; one begun IMMEDIATE waits for the lock instead. Within a process the
+      // unit of work serialises transactions anyway. TypeORM begins every transaction with this
+      // statement (test/database/unit-of-work.e2e-spec.ts fails if that changes).
+      const prepare = db.prepare.bind(db);
+      db.prepare = (source) =>
+        prepare(source === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : source);
     },
     migrations: contributions.flatMap((c) => c.migrations.sqlite as never[]),
     migrationsTableName: 'schema_migrations',
