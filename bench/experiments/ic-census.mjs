@@ -12,25 +12,20 @@
 //   e.g. node bench/experiments/ic-census.mjs 2000 /api/v1/auth/profile/ api=. floor=headers,reqid,pipe,als
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
 // WARMUP sets the warm-up requests (default 5000), TOP the sites listed (default 15).
-import { execFileSync } from 'node:child_process';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as pause } from 'node:timers/promises';
 import { startExperiment } from '../lib/experiment.mjs';
 import { getEach } from '../lib/load.mjs';
-import { startSpec } from '../lib/processes.mjs';
+import { ageMs, startSpec } from '../lib/processes.mjs';
 
 const { requests, path, specs, dir, dbEnv, tokens, end } = await startExperiment('ic-census');
 const warmup = Number(process.env.WARMUP ?? 5000);
 const top = Number(process.env.TOP ?? 15);
 
-const clockTicks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-/** Milliseconds since the process started, which V8's log timestamps count (in µs) from, give or take its start-up. */
-const ageMs = (pid) => {
-  const started = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ')[19]);
-  return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000 - (started / clockTicks) * 1000;
-};
-const pause = (ms) => new Promise((done) => setTimeout(done, ms));
+// V8's log timestamps count (in µs) from the process's start, give or take its own start-up: the
+// window is found by the process's age, with half an idle second on each side.
 const IDLE_MS = 1000;
 
 /**
@@ -59,10 +54,12 @@ async function census(log, fromMs, toMs) {
   for await (const line of createInterface({ input: createReadStream(log) })) {
     const fields = line.split(',');
     if (fields[0] === 'code-creation') {
-      // code-creation,<type>,<kind>,<time µs>,<address>,<size>,<name>...
-      const entry = [parseInt(fields[4], 16), Number(fields[5]), fields.slice(6, -2).join(',') || fields[6]];
-      if (sorted) lateCode.push([entry[0], entry[0] + entry[1], entry[2]]);
-      else created.set(entry[0], [entry[1], entry[2]]);
+      // code-creation,<type>,<kind>,<time µs>,<address>,<size>,<name>[,<function's address>,<tier>]
+      const start = parseInt(fields[4], 16);
+      const size = Number(fields[5]);
+      const name = fields.length > 7 ? fields.slice(6, -2).join(',') : fields[6];
+      if (sorted) lateCode.push([start, start + size, name]);
+      else created.set(start, [size, name]);
       continue;
     }
     if (!/IC$/.test(fields[0])) continue;

@@ -23,12 +23,13 @@ import { startSpec } from '../lib/processes.mjs';
 
 const warmup = Number(process.env.WARMUP ?? 20_000);
 const WINDOWS = Number(process.env.WINDOWS ?? 3);
-const nodeArgs = process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+// Every server, the seeder too, with NODE_ARGS and a start-up time valgrind's slowness allows.
+const run = { nodeArgs: process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? [], timeoutMs: 600_000 };
 const { requests, path, specs, dir, dbEnv, tokens, end } = await startExperiment('instructions-ab', {
   users: 50,
-  seederOptions: { nodeArgs, timeoutMs: 600_000 },
+  seederOptions: run,
 });
-const start = (spec, wrapper = []) => startSpec(spec, dbEnv, { nodeArgs, wrapper, timeoutMs: 600_000 });
+const start = (spec, wrapper = []) => startSpec(spec, dbEnv, { ...run, wrapper });
 const send = (server, count) => getEach(server.url, { path, tokens, count, concurrency: 8 });
 
 // valgrind names its control pipes after the prefix, USER or LOGNAME, and HOST (which the API's

@@ -9,6 +9,7 @@
 // SQLite in a temporary directory, or a new database on DATABASE_URL's server (dropped at the end).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startExperiment } from '../lib/experiment.mjs';
 import { getEach } from '../lib/load.mjs';
@@ -17,7 +18,6 @@ import { startSpec } from '../lib/processes.mjs';
 const { requests, path, specs, dir, dbEnv, tokens, end } = await startExperiment('promise-census');
 
 const preload = fileURLToPath(new URL('promise-census-hook.mjs', import.meta.url));
-const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 for (const [index, spec] of specs.entries()) {
   const out = join(dir, `census-${index}.txt`);
   const server = await startSpec(spec, dbEnv, { nodeArgs: ['--import', preload], env: { CENSUS_OUT: out } });

@@ -52,16 +52,26 @@ export function rssMiB(pid) {
 }
 
 let clockTicks;
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), times in clock ticks. */
+function procStat(pid) {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+}
+
 /** CPU time (user + system) a process has used, in ms; NaN where /proc is missing. */
 export function cpuMs(pid) {
   try {
-    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+    const fields = procStat(pid); // utime and stime are the 12th and 13th
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
   } catch {
     return NaN;
   }
+}
+
+/** Milliseconds since a process started (its start time, the 20th field, against the system's uptime). */
+export function ageMs(pid) {
+  const started = Number(procStat(pid)[19]);
+  return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000 - (started * 1000) / clockTicks;
 }
 
 /** Samples the RSS of a process every `everyMs` while running; `stop()` gives peak, first, last. */

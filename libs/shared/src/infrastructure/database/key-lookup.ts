@@ -51,7 +51,7 @@ export class KeyLookup<T extends ObjectLiteral> {
   async find(manager: EntityManager, key: unknown): Promise<T | null> {
     const { metadata, sql, columns, statement } = this.prepare(manager);
     const row = statement
-      ? (statement.get(key) as Record<string, unknown> | undefined)
+      ? (statement.get(key) as Row | undefined)
       : firstRow(await this.query(manager, sql, key));
     if (!row) return null;
     const driver = manager.connection.driver;
