@@ -6,12 +6,15 @@ import { createDatabase } from './database.mjs';
 import { seedUsers } from './load.mjs';
 import { startSpec } from './processes.mjs';
 
+const PASSWORD = 'Bench-passw0rd!';
+
 /**
  * The experiment's arguments (`<requests> <path> <server>...`, or its usage and exit 2), a temporary
  * directory, a database (SQLite there, or a new one on DATABASE_URL's server: drop it at the end) and
- * the access tokens of `users` users signed up through the first `api=` server of the list (this
+ * the access and refresh tokens and e-mail addresses (and their one password) of `users` users signed up through the first `api=` server of the list (this
  * checkout's if none), stopped before the experiment's own servers start. `end()` drops the database
- * and removes the directory (its signing key, logs and dumps).
+ * and removes the directory (its signing key, logs and dumps), unless KEEP=1: then the directory
+ * stays and its path is printed, for a closer look at the dumps (callgrind_annotate --tree=caller).
  */
 export async function startExperiment(name, { users = 20, seederOptions = {} } = {}) {
   const [requests, path, ...specs] = process.argv.slice(2);
@@ -26,7 +29,7 @@ export async function startExperiment(name, { users = 20, seederOptions = {} } =
     database.env,
     seederOptions,
   );
-  const seeded = await seedUsers(seeder, { count: users, runId: name, password: 'Bench-passw0rd!' });
+  const seeded = await seedUsers(seeder, { count: users, runId: name, password: PASSWORD });
   await seeder.stop();
   return {
     requests: Number(requests),
@@ -35,9 +38,13 @@ export async function startExperiment(name, { users = 20, seederOptions = {} } =
     dir,
     dbEnv: database.env,
     tokens: seeded.map((user) => user.accessToken),
+    emails: seeded.map((user) => user.email),
+    refreshTokens: seeded.map((user) => user.refreshToken),
+    password: PASSWORD,
     end: async () => {
       await database.drop();
-      rmSync(dir, { recursive: true, force: true });
+      if (process.env.KEEP === '1') console.log(`kept ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
     },
   };
 }

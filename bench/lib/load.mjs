@@ -169,13 +169,29 @@ export function paced({
  * `count` GET requests of `path`, `concurrency` at a time, each with the next of `tokens` as its bearer
  * token (the experiments' fixed amounts of work); throws on an answer other than 200.
  */
-export async function getEach(url, { path, tokens, count, concurrency = 1 }) {
+export function getEach(url, { path, tokens, count, concurrency = 1 }) {
+  return sendEach(url, {
+    count,
+    concurrency,
+    request: (index) => ({ path, token: tokens[index % tokens.length] }),
+  });
+}
+
+/**
+ * `count` requests, `concurrency` at a time: `request(index)` gives each one's requestJson options,
+ * `answered(body)` sees each answer's body; throws on an answer other than 200.
+ */
+export async function sendEach(url, { count, concurrency = 1, request, answered = () => {} }) {
   let sent = 0;
   const client = async () => {
     while (sent < count) {
-      const token = tokens[sent++ % tokens.length];
-      const { status, body } = await requestJson(url, { path, token });
-      if (status !== 200) throw new Error(`${url}${path} answered ${status} ${JSON.stringify(body)}`);
+      const options = request(sent++);
+      const { status, body } = await requestJson(url, options);
+      if (status !== 200)
+        throw new Error(
+          `${options.method ?? 'GET'} ${url}${options.path} answered ${status} ${JSON.stringify(body)}`,
+        );
+      answered(body);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
