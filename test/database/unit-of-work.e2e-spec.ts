@@ -117,6 +117,61 @@ describe('TypeOrmUnitOfWork and RequestContext (one AsyncLocalStorage)', () => {
     expect(seen).toEqual({ outsideTransaction: true, correlationId: 'request-2' });
   });
 
+  describe('runStatement (one statement, atomic by itself)', () => {
+    const insertAlone = (id: string) =>
+      unitOfWork.runStatement(() =>
+        unitOfWork.query('INSERT INTO "unit_of_work_things" ("id") VALUES (:id)', { id }),
+      );
+
+    it('opens no transaction of its own: the statement commits at once', async () => {
+      const begins = jest.spyOn(first, 'transaction');
+      try {
+        await expect(insertAlone('alone-1')).resolves.toEqual({ rows: [], affected: 1 });
+        expect(begins).not.toHaveBeenCalled();
+        expect(await first.getRepository(ThingRecord).findOneBy({ id: 'alone-1' })).not.toBeNull();
+      } finally {
+        begins.mockRestore();
+      }
+    });
+
+    it('joins the open transaction inside run, and is rolled back with it', async () => {
+      await expect(
+        unitOfWork.run(async () => {
+          await insertAlone('alone-2');
+          expect(
+            await unitOfWork.manager.getRepository(ThingRecord).findOneBy({ id: 'alone-2' }),
+          ).not.toBeNull();
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await first.getRepository(ThingRecord).findOneBy({ id: 'alone-2' })).toBeNull();
+    });
+
+    it("never lands inside another caller's open transaction (SQLite's one connection waits for it)", async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let opened!: () => void;
+      const isOpen = new Promise<void>((resolve) => (opened = resolve));
+      const rolledBack = unitOfWork
+        .run(async () => {
+          await unitOfWork.manager.getRepository(ThingRecord).insert({ id: 'theirs' });
+          opened();
+          await held;
+          throw new Error('roll back');
+        })
+        .catch((error: Error) => error.message);
+      await isOpen;
+      // Outside that transaction's context: a request of its own.
+      const alone = RequestContext.run('request-3', () => insertAlone('alone-3'));
+      release();
+      await expect(rolledBack).resolves.toBe('roll back');
+      await alone;
+      const ids = (await first.getRepository(ThingRecord).find()).map((thing) => thing.id);
+      expect(ids).toContain('alone-3');
+      expect(ids).not.toContain('theirs');
+    });
+  });
+
   // SQLite in WAL mode: without BEGIN IMMEDIATE the other connection's write would succeed here, and
   // the transaction's own write would then fail at once with SQLITE_BUSY_SNAPSHOT.
   const onSqlite = process.env.DATABASE_URL ? it.skip : it;

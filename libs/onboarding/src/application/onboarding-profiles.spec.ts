@@ -41,6 +41,7 @@ const catalog = new ReferenceCatalog(REFERENCE_DATA_V1);
 const referenceData = { catalog: () => Promise.resolve(catalog) };
 const unitOfWork = {
   run: <T>(work: () => Promise<T>) => work(),
+  runStatement: <T>(statement: () => Promise<T>) => statement(),
   afterCommit: (effect: () => unknown) => void effect(),
 };
 const clock = { now: () => new Date('2026-01-01T10:00:00Z') };

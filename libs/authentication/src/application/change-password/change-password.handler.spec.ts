@@ -40,7 +40,11 @@ function setup(options: { passwordHash?: string | null; currentMatches?: boolean
     recordSuccess: jest.fn(() => Promise.resolve()),
   };
   const revocation = { revokeAllOf: jest.fn(() => Promise.resolve(2)) };
-  const unitOfWork = { run: <T>(work: () => Promise<T>) => work(), afterCommit: jest.fn() };
+  const unitOfWork = {
+    run: <T>(work: () => Promise<T>) => work(),
+    runStatement: <T>(statement: () => Promise<T>) => statement(),
+    afterCommit: jest.fn(),
+  };
   const handler = new ChangePasswordHandler(
     accounts as unknown as UserAccountRepository,
     hasher,

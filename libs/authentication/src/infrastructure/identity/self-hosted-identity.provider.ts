@@ -98,7 +98,10 @@ export class SelfHostedIdentityProvider extends IdentityProvider {
           const next = this.refreshTokens.successor(parsed.secret);
           const expected = session.refreshTokenHash;
           session.rotate(this.refreshTokens.hash(next), now);
-          const rotated = await this.unitOfWork.run(() => this.sessions.saveRotation(session, expected));
+          // One conditional UPDATE: atomic by itself, no transaction needed around it.
+          const rotated = await this.unitOfWork.runStatement(() =>
+            this.sessions.saveRotation(session, expected),
+          );
           if (rotated) return await this.tokenPair(session, next);
           continue; // A racing request rotated first: look again, as its predecessor.
         }

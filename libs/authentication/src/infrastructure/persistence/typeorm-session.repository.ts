@@ -29,13 +29,20 @@ export class TypeOrmSessionRepository extends SessionRepository {
     await insertRows(this.unitOfWork.manager, SessionRecord, SessionMapper.toRecord(session));
   }
 
+  /**
+   * Written by hand, as it runs on every refresh: TypeORM's `update()` builds, escapes and rewrites its
+   * SQL on every call (a fifth of a refresh's event-loop instructions; docs/performance.md). The
+   * values are bound as the builder binds them (test/authentication/session-repository.e2e-spec.ts).
+   */
   async saveRotation(session: Session, expectedTokenHash: string): Promise<boolean> {
     const { refreshTokenHash, rotatedAt, lastUsedAt } = session.snapshot();
-    const result = await this.records.update(
-      { id: session.id, refreshTokenHash: expectedTokenHash, revokedAt: IsNull() },
-      { refreshTokenHash, rotatedAt, lastUsedAt },
+    const { affected } = await this.unitOfWork.query(
+      `UPDATE "sessions"
+          SET "refresh_token_hash" = :refreshTokenHash, "rotated_at" = :rotatedAt, "last_used_at" = :lastUsedAt
+        WHERE "id" = :id AND "refresh_token_hash" = :expectedTokenHash AND "revoked_at" IS NULL`,
+      { refreshTokenHash, rotatedAt, lastUsedAt, id: session.id, expectedTokenHash },
     );
-    return (result.affected ?? 0) === 1;
+    return affected === 1;
   }
 
   async saveRevocation(session: Session): Promise<boolean> {

@@ -22,7 +22,7 @@ interface Transaction {
  *
  * SQLite (better-sqlite3) has one connection that TypeORM shares between callers, so there
  * transactions are serialised; otherwise two requests' statements would interleave inside one
- * transaction. Writes therefore always go through `run`.
+ * transaction. Writes therefore always go through `run` or `runStatement`, which takes the same lock.
  */
 @Injectable()
 export class TypeOrmUnitOfWork extends UnitOfWork {
@@ -52,6 +52,13 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     const result = await (this.sqliteLock ? this.sqliteLock.runExclusive(transaction) : transaction());
     for (const callback of afterCommit) await this.runEffect(callback);
     return result;
+  }
+
+  override runStatement<T>(statement: () => Promise<T>): Promise<T> {
+    // On PostgreSQL the statement gets a pooled connection of its own (autocommit); on SQLite it waits
+    // until no transaction is open on the shared connection.
+    if (this.transaction() || !this.sqliteLock) return statement();
+    return this.sqliteLock.runExclusive(statement);
   }
 
   /**
