@@ -59,6 +59,6 @@ export class TypeOrmLoginThrottle extends LoginThrottle {
   async recordSuccess(emailKey: string): Promise<void> {
     // Most logins have no failures on record: a read, not a write transaction (serialised on SQLite).
     if (!(await byEmailKey.find(this.unitOfWork.manager, emailKey))) return;
-    await this.unitOfWork.run(() => this.records.delete({ emailKey }));
+    await this.unitOfWork.runStatement(() => this.records.delete({ emailKey }));
   }
 }

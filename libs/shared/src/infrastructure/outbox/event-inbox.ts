@@ -34,7 +34,7 @@ export class EventInbox {
     attempts: number,
     now: Date,
   ): Promise<void> {
-    await this.unitOfWork.run(() =>
+    await this.unitOfWork.runStatement(() =>
       this.unitOfWork.query(
         `INSERT INTO "dead_letters"
            ("id", "event_id", "event_type", "handler", "envelope", "error", "attempts", "failed_at")
@@ -56,7 +56,7 @@ export class EventInbox {
   }
 
   async purgeProcessed(before: Date): Promise<number> {
-    return this.unitOfWork.run(async () => {
+    return this.unitOfWork.runStatement(async () => {
       const { affected } = await this.unitOfWork.query(
         `DELETE FROM "processed_events" WHERE "processed_at" < :before`,
         { before },

@@ -73,7 +73,8 @@ export class OutboxStore {
   /** Up to `limit` due rows, oldest first, leased to `relayId` until `leaseUntil`. */
   claim(relayId: string, limit: number, now: Date, leaseUntil: Date): Promise<ClaimedMessage[]> {
     const lock = this.unitOfWork.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    return this.unitOfWork.run(async () => {
+    // One statement (the subquery's rows are claimed by the same UPDATE): no transaction around it.
+    return this.unitOfWork.runStatement(async () => {
       const { rows } = await this.unitOfWork.query(
         `UPDATE "outbox_messages" SET "locked_by" = :relayId, "locked_until" = :leaseUntil
          WHERE "position" IN (
@@ -103,7 +104,7 @@ export class OutboxStore {
   /** Marks rows delivered, if this relay still holds their lease. */
   async markSent(relayId: string, positions: number[], now: Date, note: string | null = null): Promise<void> {
     if (positions.length === 0) return;
-    await this.unitOfWork.run(() =>
+    await this.unitOfWork.runStatement(() =>
       this.unitOfWork.query(
         `UPDATE "outbox_messages"
          SET "published_at" = :now, "locked_by" = NULL, "locked_until" = NULL, "last_error" = :note
@@ -121,7 +122,7 @@ export class OutboxStore {
     availableAt: Date,
     error: string,
   ): Promise<void> {
-    await this.unitOfWork.run(() =>
+    await this.unitOfWork.runStatement(() =>
       this.unitOfWork.query(
         `UPDATE "outbox_messages"
          SET "attempts" = :attempts, "available_at" = :availableAt, "last_error" = :error,
@@ -135,7 +136,7 @@ export class OutboxStore {
   /** Gives a batch back untouched but for the failure record: the rows keep their place in line. */
   async release(relayId: string, positions: number[], error: string): Promise<void> {
     if (positions.length === 0) return;
-    await this.unitOfWork.run(() =>
+    await this.unitOfWork.runStatement(() =>
       this.unitOfWork.query(
         `UPDATE "outbox_messages"
          SET "attempts" = "attempts" + 1, "last_error" = :error, "locked_by" = NULL, "locked_until" = NULL
@@ -163,7 +164,7 @@ export class OutboxStore {
 
   /** Deletes delivered rows published before `before`; returns how many. */
   async purgeSent(before: Date): Promise<number> {
-    return this.unitOfWork.run(async () => {
+    return this.unitOfWork.runStatement(async () => {
       const { affected } = await this.unitOfWork.query(
         `DELETE FROM "outbox_messages" WHERE "published_at" IS NOT NULL AND "published_at" < :before`,
         { before },
