@@ -16,6 +16,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as pause } from 'node:timers/promises';
+import { rangeLookup } from '../lib/code-ranges.mjs';
 import { startExperiment } from '../lib/experiment.mjs';
 import { getEach } from '../lib/load.mjs';
 import { ageMs, startSpec } from '../lib/processes.mjs';
@@ -34,22 +35,13 @@ const IDLE_MS = 1000;
  */
 async function census(log, fromMs, toMs) {
   const created = new Map(); // address -> [size, name], before the window
-  let sorted; // [[start, end, name]] by start, built when the window opens
+  let findCreated; // by address, among them, built when the window opens
   const lateCode = []; // created inside the window
   const sites = new Map();
   let misses = 0;
   const nameAt = (pc) => {
     for (const [start, end, name] of lateCode) if (pc >= start && pc < end) return name;
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const [start, end, name] = sorted[middle];
-      if (pc < start) high = middle - 1;
-      else if (pc >= end) low = middle + 1;
-      else return name;
-    }
-    return '?';
+    return findCreated(pc) ?? '?';
   };
   for await (const line of createInterface({ input: createReadStream(log) })) {
     const fields = line.split(',');
@@ -58,7 +50,7 @@ async function census(log, fromMs, toMs) {
       const start = parseInt(fields[4], 16);
       const size = Number(fields[5]);
       const name = fields.length > 7 ? fields.slice(6, -2).join(',') : fields[6];
-      if (sorted) lateCode.push([start, start + size, name]);
+      if (findCreated) lateCode.push([start, start + size, name]);
       else created.set(start, [size, name]);
       continue;
     }
@@ -67,9 +59,7 @@ async function census(log, fromMs, toMs) {
     const ms = Number(fields[2]) / 1000;
     if (ms < fromMs) continue;
     if (ms > toMs) break;
-    sorted ??= [...created]
-      .map(([start, [size, name]]) => [start, start + size, name])
-      .sort((a, b) => a[0] - b[0]);
+    findCreated ??= rangeLookup([...created].map(([start, [size, name]]) => [start, start + size, name]));
     const site = `${fields[0]} ${fields[5]}->${fields[6]} ${fields[8]} at ${fields[3]}:${fields[4]} in ${nameAt(parseInt(fields[1], 16))}`;
     sites.set(site, (sites.get(site) ?? 0) + 1);
     misses++;

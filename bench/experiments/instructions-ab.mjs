@@ -24,6 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rangeLookup } from '../lib/code-ranges.mjs';
 import { startExperiment } from '../lib/experiment.mjs';
 import { getEach, sendEach } from '../lib/load.mjs';
 import { startSpec } from '../lib/processes.mjs';
@@ -173,30 +174,16 @@ function jitNames(pid) {
   } catch {
     return (address) => address;
   }
-  const entries = text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [start, size, ...name] = line.split(' ');
-      return {
-        start: parseInt(start, 16),
-        end: parseInt(start, 16) + parseInt(size, 16),
-        name: name.join(' '),
-      };
-    })
-    .sort((a, b) => a.start - b.start);
-  return (address) => {
-    const at = parseInt(address, 16);
-    let low = 0;
-    let high = entries.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (entries[middle].end <= at) low = middle + 1;
-      else if (entries[middle].start > at) high = middle - 1;
-      else return entries[middle].name;
-    }
-    return address;
-  };
+  const find = rangeLookup(
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [start, size, ...name] = line.split(' ');
+        return [parseInt(start, 16), parseInt(start, 16) + parseInt(size, 16), name.join(' ')];
+      }),
+  );
+  return (address) => find(parseInt(address, 16)) ?? address;
 }
 if (process.env.ANNOTATE === '1')
   for (const { spec, pid, best } of results) {
