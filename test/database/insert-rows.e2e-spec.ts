@@ -21,22 +21,12 @@ import {
   type PersistenceContribution,
   TypeOrmUnitOfWork,
 } from '@fluentpro/shared';
+import { rawRows } from '../support/raw-rows';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** What insertRows ran before it wrote its own SQL: the rows it writes must be these, value for value. */
 async function builderInsert(manager: EntityManager, target: EntityTarget<ObjectLiteral>, rows: object[]) {
   await manager.createQueryBuilder().insert().into(target).values(rows).updateEntity(false).execute();
-}
-
-/** Every column as the database returns it and, on SQLite, each value's storage class. */
-async function rawRows(dataSource: DataSource | EntityManager, table: string, orderBy: string) {
-  const manager = dataSource instanceof DataSource ? dataSource.manager : dataSource;
-  const columns = manager.connection.getMetadata(table).columns.map((column) => column.databaseName);
-  const storage =
-    manager.connection.options.type === 'postgres'
-      ? ''
-      : columns.map((name) => `, typeof("${name}") AS "storage of ${name}"`).join('');
-  return manager.query<Record<string, unknown>[]>(`SELECT *${storage} FROM "${table}" ORDER BY "${orderBy}"`);
 }
 
 async function openDataSource(
