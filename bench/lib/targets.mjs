@@ -38,7 +38,7 @@ export function evaluateTargets(results) {
       )} vs ${fmt(
         med(rounds, (r) => r.health.baseline.rps),
         0,
-      )} req/s; bare Nest ${fmt(perRound((r) => r.health.nestFloor.rps / r.health.baseline.rps))}, bare Fastify + API headers ${fmt(perRound((r) => r.health.baselineHeaders.rps / r.health.baseline.rps))} of it`,
+      )} req/s; bare Nest ${fmt(perRound((r) => r.health.nestFloor.rps / r.health.baseline.rps))}${rounds[0]?.health?.nestFeatures ? `, bare Nest + required features ${fmt(perRound((r) => r.health.nestFeatures.rps / r.health.baseline.rps))}` : ''}, bare Fastify + API headers ${fmt(perRound((r) => r.health.baselineHeaders.rps / r.health.baseline.rps))} of it`,
     ),
     target(
       'profile-rps',
@@ -52,7 +52,7 @@ export function evaluateTargets(results) {
       )} vs ${fmt(
         med(rounds, (r) => r.profile.baseline.rps),
         0,
-      )} req/s${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt doing the baseline's work ${fmt(perRound((r) => r.profile.nestFloor.rps / r.profile.baseline.rps))} of it` : ''}`,
+      )} req/s${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt doing the baseline's work ${fmt(perRound((r) => r.profile.nestFloor.rps / r.profile.baseline.rps))}` : ''}${rounds[0]?.profile?.nestFeatures ? `, with the required features ${fmt(perRound((r) => r.profile.nestFeatures.rps / r.profile.baseline.rps))}` : ''}${rounds[0]?.profile?.nestFloor ? ' of it' : ''}`,
     ),
     target(
       'profile-p99',
@@ -60,7 +60,7 @@ export function evaluateTargets(results) {
       perRound((r) => r.profile.api.p99 / r.profile.baseline.p99),
       '<=',
       1.5,
-      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt ${fmt(perRound((r) => r.profile.nestFloor.p99 / r.profile.baseline.p99))}` : ''}`,
+      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt ${fmt(perRound((r) => r.profile.nestFloor.p99 / r.profile.baseline.p99))}` : ''}${rounds[0]?.profile?.nestFeatures ? `, with the required features ${fmt(perRound((r) => r.profile.nestFeatures.p99 / r.profile.baseline.p99))}` : ''}`,
     ),
     target(
       'login-ceiling',
@@ -278,6 +278,13 @@ export function printTable(results) {
       (r) => r.health.baseline,
       (r) => r.health.nestFloor.rps / r.health.baseline.rps,
     );
+    if (rows[0].health?.nestFeatures)
+      scenario(
+        '    + required features',
+        (r) => r.health.nestFeatures,
+        (r) => r.health.baseline,
+        (r) => r.health.nestFeatures.rps / r.health.baseline.rps,
+      );
     scenario(
       '  bare Fastify + headers',
       (r) => r.health.baselineHeaders,
@@ -298,6 +305,13 @@ export function printTable(results) {
         (r) => r.profile.nestFloor,
         (r) => r.profile.baseline,
         (r) => r.profile.nestFloor.rps / r.profile.baseline.rps,
+      );
+    if (rows[0].profile?.nestFeatures)
+      scenario(
+        '    + required features',
+        (r) => r.profile.nestFeatures,
+        (r) => r.profile.baseline,
+        (r) => r.profile.nestFeatures.rps / r.profile.baseline.rps,
       );
   }
   if (has('login')) {
