@@ -13,7 +13,9 @@ const now = new Date('2026-11-25T10:00:00Z');
 const clock: Clock = { now: () => now };
 const principal = { userId: 'u1', sessionId: 's1' };
 
-function setup(options: { passwordHash?: string | null; currentMatches?: boolean } = {}) {
+function setup(
+  options: { passwordHash?: string | null; currentMatches?: boolean; failuresOnRecord?: number } = {},
+) {
   const account = UserAccount.restore({
     id: 'u1',
     email: Email.create('ada@example.com'),
@@ -35,7 +37,7 @@ function setup(options: { passwordHash?: string | null; currentMatches?: boolean
     hash: jest.fn((password: string) => Promise.resolve(`hash(${password})`)),
   };
   const throttle = {
-    assertNotLocked: jest.fn(() => Promise.resolve()),
+    assertNotLocked: jest.fn(() => Promise.resolve(options.failuresOnRecord ?? 0)),
     recordFailure: jest.fn(() => Promise.resolve()),
     recordSuccess: jest.fn(() => Promise.resolve()),
   };
@@ -65,6 +67,12 @@ describe('ChangePasswordHandler', () => {
     expect(result).toEqual({ sessionsRevoked: 2 });
     expect(accounts.update.mock.calls[0][0].passwordHash).toBe('hash(N3w!Passw0rd)');
     expect(revocation.revokeAllOf).toHaveBeenCalledWith('u1', 'password-changed', { keepSessionId: 's1' });
+    expect(throttle.recordSuccess).not.toHaveBeenCalled(); // no failures on record to clear
+  });
+
+  it('clears the failed logins on record once the current password is proven', async () => {
+    const { handler, throttle } = setup({ failuresOnRecord: 2 });
+    await handler.execute(new ChangePasswordCommand(principal, 'Old!Passw0rd', 'N3w!Passw0rd'));
     expect(throttle.recordSuccess).toHaveBeenCalledWith('ada@example.com');
   });
 

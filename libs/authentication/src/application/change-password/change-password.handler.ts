@@ -38,7 +38,7 @@ export class ChangePasswordHandler {
     if (command.newPassword === command.currentPassword) errors.add('new_password', SAME_PASSWORD);
     errors.throwIfAny();
 
-    await this.throttle.assertNotLocked(account.email.value, this.clock.now());
+    const failures = await this.throttle.assertNotLocked(account.email.value, this.clock.now());
     if (!(await this.hasher.verify(account.passwordHash, command.currentPassword))) {
       await this.throttle.recordFailure(account.email.value, this.clock.now());
       throw new ValidationFailedError({ current_password: [INCORRECT_CURRENT_PASSWORD] });
@@ -53,7 +53,7 @@ export class ChangePasswordHandler {
       await this.accounts.update(fresh);
       return this.revocation.revokeAllOf(userId, 'password-changed', { keepSessionId: sessionId });
     });
-    await this.throttle.recordSuccess(account.email.value);
+    if (failures > 0) await this.throttle.recordSuccess(account.email.value);
     return { sessionsRevoked };
   }
 }

@@ -7,10 +7,12 @@ import { LogInHandler } from './log-in.handler';
 const now = new Date('2026-11-25T10:00:00Z');
 const clock: Clock = { now: () => now };
 
-function setup(outcome: 'ok' | 'wrong' | 'locked') {
+function setup(outcome: 'ok' | 'wrong' | 'locked', failuresOnRecord = 0) {
   const throttle = {
     assertNotLocked: jest.fn(() =>
-      outcome === 'locked' ? Promise.reject(new AccountTemporarilyLockedError(30)) : Promise.resolve(),
+      outcome === 'locked'
+        ? Promise.reject(new AccountTemporarilyLockedError(30))
+        : Promise.resolve(failuresOnRecord),
     ),
     recordFailure: jest.fn(() => Promise.resolve()),
     recordSuccess: jest.fn(() => Promise.resolve()),
@@ -28,10 +30,17 @@ function setup(outcome: 'ok' | 'wrong' | 'locked') {
 
 describe('LogInHandler', () => {
   it('clears the failure count after a successful login', async () => {
-    const { handler, throttle } = setup('ok');
+    const { handler, throttle } = setup('ok', 2);
     await handler.execute(new LogInCommand('John@Example.com', 'pw'));
     expect(throttle.assertNotLocked).toHaveBeenCalledWith('john@example.com', now);
     expect(throttle.recordSuccess).toHaveBeenCalledWith('john@example.com');
+    expect(throttle.recordFailure).not.toHaveBeenCalled();
+  });
+
+  it('writes nothing to the throttle after a successful login with no failures on record', async () => {
+    const { handler, throttle } = setup('ok');
+    await handler.execute(new LogInCommand('john@example.com', 'pw'));
+    expect(throttle.recordSuccess).not.toHaveBeenCalled();
     expect(throttle.recordFailure).not.toHaveBeenCalled();
   });
 

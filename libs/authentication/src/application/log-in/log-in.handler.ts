@@ -17,15 +17,18 @@ export class LogInHandler {
 
   async execute(command: LogInCommand): Promise<AuthenticatedAccount> {
     const email = Email.create(command.email);
+    let failures: number;
     try {
-      await this.throttle.assertNotLocked(email.value, this.clock.now());
+      failures = await this.throttle.assertNotLocked(email.value, this.clock.now());
     } catch (error) {
       if (error instanceof AccountTemporarilyLockedError) this.outcomes.record('login_locked');
       throw error;
     }
     try {
       const result = await this.identity.logIn(email, command.password, command.client);
-      await this.throttle.recordSuccess(email.value);
+      // Most accounts have no failures on record, and then nothing is left to clear. A failure recorded
+      // meanwhile by a concurrent attempt is kept: it counts towards the lock.
+      if (failures > 0) await this.throttle.recordSuccess(email.value);
       this.outcomes.record('login_success');
       return result;
     } catch (error) {

@@ -23,11 +23,12 @@ export class TypeOrmLoginThrottle extends LoginThrottle {
     return this.unitOfWork.manager.getRepository(LoginThrottleRecord);
   }
 
-  async assertNotLocked(emailKey: string, now: Date): Promise<void> {
+  async assertNotLocked(emailKey: string, now: Date): Promise<number> {
     const record = await byEmailKey.find(this.unitOfWork.manager, emailKey);
     if (record?.lockedUntil && record.lockedUntil > now) {
       throw new AccountTemporarilyLockedError((record.lockedUntil.getTime() - now.getTime()) / 1000);
     }
+    return record?.failures ?? 0;
   }
 
   async recordFailure(emailKey: string, now: Date): Promise<void> {
@@ -57,8 +58,6 @@ export class TypeOrmLoginThrottle extends LoginThrottle {
   }
 
   async recordSuccess(emailKey: string): Promise<void> {
-    // Most logins have no failures on record: a read, not a write transaction (serialised on SQLite).
-    if (!(await byEmailKey.find(this.unitOfWork.manager, emailKey))) return;
     await this.unitOfWork.runStatement(() => this.records.delete({ emailKey }));
   }
 }
