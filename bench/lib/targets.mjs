@@ -239,111 +239,47 @@ export function printTable(results) {
         fmt(m((r) => pick(r).p50)),
         fmt(m((r) => pick(r).p99)),
         errs(pick),
-        base
-          ? fmt(
-              m((r) => base(r).rps ?? base(r).hashesPerSecond),
-              0,
-            )
-          : '',
-        base && base(rows[0])?.p50 !== undefined ? fmt(m((r) => base(r).p50)) : '',
-        base && base(rows[0])?.p99 !== undefined ? fmt(m((r) => base(r).p99)) : '',
-        ratio ? fmt(m(ratio)) : '',
+        fmt(
+          m((r) => base(r).rps ?? base(r).hashesPerSecond),
+          0,
+        ),
+        base(rows[0]).p50 !== undefined ? fmt(m((r) => base(r).p50)) : '',
+        base(rows[0]).p99 !== undefined ? fmt(m((r) => base(r).p99)) : '',
+        fmt(m(ratio)),
         fmt(
           m((r) => pick(r).cpuMsPerRequest * 1000),
           0,
         ),
-        base
-          ? fmt(
-              m((r) => base(r).cpuMsPerRequest * 1000),
-              0,
-            )
-          : '',
-        base ? fmt(m((r) => base(r).cpuMsPerRequest / pick(r).cpuMsPerRequest)) : '',
+        fmt(
+          m((r) => base(r).cpuMsPerRequest * 1000),
+          0,
+        ),
+        fmt(m((r) => base(r).cpuMsPerRequest / pick(r).cpuMsPerRequest)),
         peaks.length ? `${fmt(Math.max(...peaks), 0)} MiB` : '',
       ],
       widths,
     );
   };
-  const has = (part) => rows.length > 0 && rows[0][part] !== undefined;
-  if (has('health')) {
-    scenario(
-      'GET /health/live',
-      (r) => r.health.api,
-      (r) => r.health.baseline,
-      (r) => r.health.api.rps / r.health.baseline.rps,
-    );
-    scenario(
-      '  bare Nest (floor)',
-      (r) => r.health.nestFloor,
-      (r) => r.health.baseline,
-      (r) => r.health.nestFloor.rps / r.health.baseline.rps,
-    );
-    if (rows[0].health?.nestFeatures)
-      scenario(
-        '    + required features',
-        (r) => r.health.nestFeatures,
-        (r) => r.health.baseline,
-        (r) => r.health.nestFeatures.rps / r.health.baseline.rps,
-      );
-    scenario(
-      '  bare Fastify + headers',
-      (r) => r.health.baselineHeaders,
-      (r) => r.health.baseline,
-      (r) => r.health.baselineHeaders.rps / r.health.baseline.rps,
-    );
-  }
-  if (has('profile')) {
-    scenario(
-      'GET /profile',
-      (r) => r.profile.api,
-      (r) => r.profile.baseline,
-      (r) => r.profile.api.rps / r.profile.baseline.rps,
-    );
-    if (rows[0].profile?.nestFloor)
-      scenario(
-        '  bare Nest + passport-jwt',
-        (r) => r.profile.nestFloor,
-        (r) => r.profile.baseline,
-        (r) => r.profile.nestFloor.rps / r.profile.baseline.rps,
-      );
-    if (rows[0].profile?.nestFeatures)
-      scenario(
-        '    + required features',
-        (r) => r.profile.nestFeatures,
-        (r) => r.profile.baseline,
-        (r) => r.profile.nestFeatures.rps / r.profile.baseline.rps,
-      );
-  }
-  if (has('login')) {
-    scenario(
-      'POST /login (vs argon2)',
-      (r) => r.login.login,
-      (r) => r.login.ceiling,
-      (r) => r.login.login.rps / r.login.ceiling.hashesPerSecond,
-    );
-    if (rows[0].login?.baselineLogin)
-      scenario(
-        '  bare Fastify login',
-        (r) => r.login.baselineLogin,
-        (r) => r.login.ceiling,
-        (r) => r.login.baselineLogin.rps / r.login.ceiling.hashesPerSecond,
-      );
-  }
-  if (has('signup')) {
-    scenario(
-      'POST /signup (vs login)',
-      (r) => r.signup.signup,
-      (r) => r.signup.login,
-      (r) => r.signup.signup.rps / r.signup.login.rps,
-    );
-  }
-  if (has('refresh')) {
-    scenario(
-      'POST /refresh (vs login)',
-      (r) => r.refresh.refresh,
-      (r) => r.refresh.login,
-      (r) => r.refresh.refresh.rps / r.refresh.login.rps,
-    );
+  // Each row: its label, the scenario, the side measured and the side it is compared with. A side the
+  // run did not measure (--only, or results written before it was added) leaves its row out.
+  const table = [
+    ['GET /health/live', 'health', 'api', 'baseline'],
+    ['  bare Nest (floor)', 'health', 'nestFloor', 'baseline'],
+    ['    + required features', 'health', 'nestFeatures', 'baseline'],
+    ['  bare Fastify + headers', 'health', 'baselineHeaders', 'baseline'],
+    ['GET /profile', 'profile', 'api', 'baseline'],
+    ['  bare Nest + passport-jwt', 'profile', 'nestFloor', 'baseline'],
+    ['    + required features', 'profile', 'nestFeatures', 'baseline'],
+    ['POST /login (vs argon2)', 'login', 'login', 'ceiling'],
+    ['  bare Fastify login', 'login', 'baselineLogin', 'ceiling'],
+    ['POST /signup (vs login)', 'signup', 'signup', 'login'],
+    ['POST /refresh (vs login)', 'refresh', 'refresh', 'login'],
+  ];
+  for (const [name, part, side, against] of table) {
+    if (rows[0]?.[part]?.[side] === undefined) continue;
+    const pick = (r) => r[part][side];
+    const base = (r) => r[part][against];
+    scenario(name, pick, base, (r) => pick(r).rps / (base(r).rps ?? base(r).hashesPerSecond));
   }
   for (const mixed of results.mixed ?? []) {
     const cell = (x) =>
