@@ -23,6 +23,10 @@ export function evaluateTargets(results) {
   const perRound = (fn) => median(rounds.map(safe(fn)));
   const perMixed = (fn) => median(mixed.map(safe(fn)));
   const med = (list, fn) => median(list.map(safe(fn)));
+  /** A floor's req/s (or p99) as a fraction of the baseline's, for the detail of a target. */
+  const ofBaseline = (part, side, field = 'rps') =>
+    fmt(perRound((r) => r[part][side][field] / r[part].baseline[field]));
+  const measured = (part, side) => rounds[0]?.[part]?.[side] !== undefined;
   const targets = [];
 
   targets.push(
@@ -38,7 +42,7 @@ export function evaluateTargets(results) {
       )} vs ${fmt(
         med(rounds, (r) => r.health.baseline.rps),
         0,
-      )} req/s; bare Nest ${fmt(perRound((r) => r.health.nestFloor.rps / r.health.baseline.rps))}${rounds[0]?.health?.nestFeatures ? `, bare Nest + required features ${fmt(perRound((r) => r.health.nestFeatures.rps / r.health.baseline.rps))}` : ''}, bare Fastify + API headers ${fmt(perRound((r) => r.health.baselineHeaders.rps / r.health.baseline.rps))} of it`,
+      )} req/s; bare Nest ${ofBaseline('health', 'nestFloor')}${measured('health', 'nestFeatures') ? `, bare Nest + required features ${ofBaseline('health', 'nestFeatures')}` : ''}, bare Fastify + API headers ${ofBaseline('health', 'baselineHeaders')} of it`,
     ),
     target(
       'profile-rps',
@@ -52,7 +56,7 @@ export function evaluateTargets(results) {
       )} vs ${fmt(
         med(rounds, (r) => r.profile.baseline.rps),
         0,
-      )} req/s${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt doing the baseline's work ${fmt(perRound((r) => r.profile.nestFloor.rps / r.profile.baseline.rps))}` : ''}${rounds[0]?.profile?.nestFeatures ? `, with the required features ${fmt(perRound((r) => r.profile.nestFeatures.rps / r.profile.baseline.rps))}` : ''}${rounds[0]?.profile?.nestFloor ? ' of it' : ''}`,
+      )} req/s${measured('profile', 'nestFloor') ? `; bare Nest + passport-jwt doing the baseline's work ${ofBaseline('profile', 'nestFloor')}${measured('profile', 'nestFeatures') ? `, with the required features ${ofBaseline('profile', 'nestFeatures')}` : ''} of it` : ''}`,
     ),
     target(
       'profile-p99',
@@ -60,7 +64,7 @@ export function evaluateTargets(results) {
       perRound((r) => r.profile.api.p99 / r.profile.baseline.p99),
       '<=',
       1.5,
-      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms${rounds[0]?.profile?.nestFloor ? `; bare Nest + passport-jwt ${fmt(perRound((r) => r.profile.nestFloor.p99 / r.profile.baseline.p99))}` : ''}${rounds[0]?.profile?.nestFeatures ? `, with the required features ${fmt(perRound((r) => r.profile.nestFeatures.p99 / r.profile.baseline.p99))}` : ''}`,
+      `api ${fmt(med(rounds, (r) => r.profile.api.p99))} vs ${fmt(med(rounds, (r) => r.profile.baseline.p99))} ms${measured('profile', 'nestFloor') ? `; bare Nest + passport-jwt ${ofBaseline('profile', 'nestFloor', 'p99')}${measured('profile', 'nestFeatures') ? `, with the required features ${ofBaseline('profile', 'nestFeatures', 'p99')}` : ''}` : ''}`,
     ),
     target(
       'login-ceiling',
