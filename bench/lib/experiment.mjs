@@ -13,9 +13,9 @@ const PASSWORD = 'Bench-passw0rd!';
  * directory, a database (SQLite there, or a new one on DATABASE_URL's server: drop it at the end) and
  * the access and refresh tokens and e-mail addresses (and their one password) of `users` users signed
  * up through the first `api=` server of the list (this checkout's if none), stopped before the
- * experiment's own servers start. `end()` drops the database
- * and removes the directory (its signing key, logs and dumps), unless KEEP=1: then the directory
- * stays and its path is printed, for a closer look at the dumps (callgrind_annotate --tree=caller).
+ * experiment's own servers start. `end()` drops the database and removes the directory (its signing
+ * key, logs and dumps), unless KEEP=1: then the directory stays and its path is printed, for a closer
+ * look at the dumps (callgrind_annotate --tree=caller).
  */
 export async function startExperiment(name, { users = 20, seederOptions = {} } = {}) {
   const [requests, path, ...specs] = process.argv.slice(2);

@@ -3,6 +3,8 @@ import { median } from './load.mjs';
 
 const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const failures = (result) => (result ? result.non2xx + result.errors : 0);
+/** Whether the rounds measured that side of a scenario (not with --only, nor in results from before it). */
+const measuredIn = (rounds, part, side) => rounds[0]?.[part]?.[side] !== undefined;
 
 function target(id, label, value, op, limit, detail, extraPass = true) {
   const measured = Number.isFinite(value);
@@ -26,7 +28,7 @@ export function evaluateTargets(results) {
   /** A floor's req/s (or p99) as a fraction of the baseline's, for the detail of a target. */
   const ofBaseline = (part, side, field = 'rps') =>
     fmt(perRound((r) => r[part][side][field] / r[part].baseline[field]));
-  const measured = (part, side) => rounds[0]?.[part]?.[side] !== undefined;
+  const measured = (part, side) => measuredIn(rounds, part, side);
   const targets = [];
 
   targets.push(
@@ -280,7 +282,7 @@ export function printTable(results) {
     ['POST /refresh (vs login)', 'refresh', 'refresh', 'login'],
   ];
   for (const [name, part, side, against] of table) {
-    if (rows[0]?.[part]?.[side] === undefined) continue;
+    if (!measuredIn(rows, part, side)) continue;
     const pick = (r) => r[part][side];
     const base = (r) => r[part][against];
     scenario(name, pick, base, (r) => pick(r).rps / (base(r).rps ?? base(r).hashesPerSecond));
